@@ -1,0 +1,169 @@
+"""A realistic sample claim, with phone screenshots drawn by Pillow, for looking at a dossier
+without filling in the wizard (manage.py demo_dossier) and for end-to-end tests."""
+
+import io
+import shutil
+import subprocess
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from .evidence import store_upload
+from .models import Claim
+
+SCREEN = (1080, 2340)
+BLUE, GREY, INK, RED = (22, 119, 255), (245, 246, 248), (25, 25, 25), (220, 50, 40)
+
+
+def sample_answers(now=None) -> dict:
+    now = timezone.localtime(now)
+    paid = (now - timedelta(days=3)).replace(hour=21, minute=14, second=0, microsecond=0)
+    return {
+        "order": {
+            "platform_name": ["星辰游戏卡盟"],
+            "site_address": ["www.xingchen-kameng.example"],
+            "shop_name": ["小鱼数码分站"],
+            "order_number": ["2026 1122 2114 0387 66"],
+            "product_name": ["原神 创世结晶 6480 点卡密"],
+            "product_type": ["card_key"],
+            "amount": ["￥６４８.００"],
+            "purchased_at": [paid.strftime("%Y-%m-%dT%H:%M")],
+            "payment_method": ["alipay"],
+            "transaction_number": ["2026112222001438500512345678"],
+        },
+        "problem": {
+            "problem": ["invalid_key"],
+            "delivery_overdue": [""],
+            "redeemed": ["no"],
+            "discovered_on": [paid.date().isoformat()],
+            "description": ["兑换时提示“该兑换码已被使用”，我从未使用过该卡密。"],
+        },
+        "contact": {
+            "contacted": ["yes"],
+            "contacted_on": [(paid + timedelta(days=1)).date().isoformat()],
+            "merchant_response": ["refused"],
+            "merchant_response_text": ["虚拟商品一经售出概不退换，卡密发出即视为交付完成。"],
+        },
+        "policy": {
+            "refund_promise": ["no"],
+            "promise_text": [""],
+            "promise_conditions_met": [""],
+            "no_refund_clause": ["yes"],
+            "clause_text": ["商品页底部：“虚拟商品一经售出概不退换，最终解释权归本站所有”"],
+            "purchase_confirmation": ["no"],
+        },
+    }
+
+
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "Noto Sans CJK SC:bold" if bold else "Noto Sans CJK SC"
+    fc_match = shutil.which("fc-match")
+    if fc_match:
+        path = subprocess.run(
+            [fc_match, "-f", "%{file}", name], capture_output=True, text=True, check=False
+        ).stdout
+        if path:
+            # Noto's .ttc holds JP, KR, SC, TC, HK faces: index 2 draws Simplified Chinese.
+            index = 2 if path.endswith(".ttc") else 0
+            return ImageFont.truetype(path, size, index=index)
+    return ImageFont.load_default(size)
+
+
+def phone_screenshot(title: str, rows: list[tuple[str, str]], banner: str, accent=BLUE) -> bytes:
+    """A plain phone screenshot: status bar, app bar, a big banner, then label/value rows."""
+    image = Image.new("RGB", SCREEN, GREY)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, SCREEN[0], 90), fill="white")
+    draw.text((48, 22), "21:16", font=font(40, True), fill=INK)
+    draw.text((880, 22), "5G  87%", font=font(36), fill=INK)
+    draw.rectangle((0, 90, SCREEN[0], 250), fill="white")
+    draw.text((SCREEN[0] // 2, 170), title, font=font(52, True), fill=INK, anchor="mm")
+    draw.rounded_rectangle((40, 290, SCREEN[0] - 40, 620), radius=28, fill="white")
+    draw.text((SCREEN[0] // 2, 455), banner, font=font(76, True), fill=accent, anchor="mm")
+    top = 680
+    draw.rounded_rectangle((40, top, SCREEN[0] - 40, top + 140 * len(rows) + 40), 28, "white")
+    for index, (label, value) in enumerate(rows):
+        y = top + 50 + index * 140
+        draw.text((90, y), label, font=font(40), fill=(120, 120, 120))
+        draw.text((90, y + 52), value, font=font(42), fill=INK)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
+    order = answers["order"]
+    paid = order["purchased_at"][0].replace("T", " ")
+    return [
+        (
+            "transaction",
+            "支付宝账单详情：本订单付款 648.00 元",
+            "alipay-bill.png",
+            phone_screenshot(
+                "账单详情",
+                [
+                    ("商品说明", order["product_name"][0]),
+                    ("收款方", "小鱼数码（个体）"),
+                    ("支付时间", paid),
+                    ("交易号", order["transaction_number"][0]),
+                    ("商家订单号", order["order_number"][0].replace(" ", "")),
+                    ("交易状态", "交易成功"),
+                ],
+                "-648.00",
+                accent=INK,
+            ),
+        ),
+        (
+            "product_state",
+            "游戏内兑换页面提示“该兑换码已被使用”",
+            "redeem-error.png",
+            phone_screenshot(
+                "兑换码兑换",
+                [
+                    ("兑换码", "GS6480-****-****-7Q2K"),
+                    ("兑换结果", "失败：该兑换码已被使用"),
+                    ("兑换时间", paid),
+                ],
+                "兑换失败",
+                accent=RED,
+            ),
+        ),
+        (
+            "merchant_breach",
+            "商家客服回复：虚拟商品一经售出概不退换",
+            "seller-chat.png",
+            phone_screenshot(
+                "在线客服",
+                [
+                    ("我", "卡密兑换提示已被使用，请补发或退款"),
+                    ("客服", "虚拟商品一经售出概不退换"),
+                    ("客服", "卡密发出即视为交付完成"),
+                    ("我", "请提供发卡记录，否则我将投诉"),
+                ],
+                "客服消息",
+            ),
+        ),
+    ]
+
+
+def create_sample_claim(signed_name: str = "李明") -> Claim:
+    """A completed claim with three evidence screenshots, as a user would leave it."""
+    from .answers import facts_for_claim
+    from .drafting import merchant_message
+    from .eligibility import assess
+
+    answers = sample_answers()
+    claim = Claim.objects.create(consent_version="demo", consented_at=timezone.now())
+    claim.answers = answers
+    facts = facts_for_claim(claim)
+    claim.answers["messages"] = {"merchant_message": [merchant_message(facts, assess(facts))]}
+    claim.answers.update({"assessment": {}, "evidence": {}, "review": {}})
+    claim.current_step = "declaration"
+    claim.save()
+    for category, caption, name, data in sample_screenshots(answers):
+        upload = SimpleUploadedFile(name, data, content_type="image/png")
+        store_upload(claim, upload, category=category, caption=caption)
+    claim.mark_complete(signed_name)
+    return claim

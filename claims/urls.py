@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+from .wizard import ClaimWizard
+
+app_name = "claims"
+
+wizard = ClaimWizard.as_view(url_name="claims:step", done_step_name="finish")
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("c/<str:token>/", views.resume, name="resume"),
+    path("c/<str:token>/done/", views.done, name="done"),
+    path("c/<str:token>/dossier.pdf", views.dossier_pdf, name="dossier"),
+    path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),
+    path("c/<str:token>/new-link/", views.new_link, name="new_link"),
+    path("c/<str:token>/delete/", views.delete_claim, name="delete"),
+    path("c/<str:token>/evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_delete"),
+    path(
+        "c/<str:token>/evidence/<int:pk>/caption/",
+        views.evidence_caption,
+        name="evidence_caption",
+    ),
+    path(
+        "c/<str:token>/evidence/<int:pk>/<str:variant>/",
+        views.evidence_file,
+        name="evidence_file",
+    ),
+    path("c/<str:token>/<str:step>/", wizard, name="step"),
+]

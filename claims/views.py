@@ -1,0 +1,180 @@
+"""The views around the wizard: start, resume, done, downloads, link and claim deletion."""
+
+import io
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .access import get_claim_or_404
+from .answers import STEP_FORMS, facts_for_claim
+from .dossier import DossierUnavailable, render_dossier
+from .eligibility import assess
+from .fonts import cjk_font_available, harfbuzz_subset_available
+from .forms import CaptionForm, StartForm
+from .models import Claim
+
+FIRST_STEP = STEP_FORMS[0][0]
+IN_APP_BROWSERS = ("MicroMessenger", "QQ/")
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        claim = Claim.objects.create(
+            consent_version=settings.PRIVACY_NOTICE_VERSION, consented_at=timezone.now()
+        )
+        return redirect("claims:step", token=claim.token, step=FIRST_STEP)
+    return render(
+        request,
+        "claims/start.html",
+        {
+            "form": form,
+            "retention_days": settings.CLAIM_RETENTION_DAYS,
+            "completed_retention_days": settings.COMPLETED_CLAIM_RETENTION_DAYS,
+            "privacy_contact": settings.PRIVACY_CONTACT,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def resume(request, token):
+    """The link people keep: it lands where they left off (the wizard guards the rest)."""
+    claim = get_claim_or_404(token)
+    if claim.is_complete:
+        return redirect("claims:done", token=claim.token)
+    return redirect("claims:step", token=claim.token, step=claim.current_step or FIRST_STEP)
+
+
+@require_GET
+def done(request, token):
+    claim = get_claim_or_404(token)
+    if not claim.is_complete:
+        return redirect("claims:resume", token=claim.token)
+    facts = facts_for_claim(claim)
+    user_agent = request.headers.get("User-Agent", "")
+    return render(
+        request,
+        "claims/done.html",
+        {
+            "claim": claim,
+            "assessment": assess(facts) if facts else None,
+            "in_app_browser": any(marker in user_agent for marker in IN_APP_BROWSERS),
+            "dossier_ready": cjk_font_available(),
+        },
+    )
+
+
+@require_GET
+def dossier_pdf(request, token):
+    claim = get_claim_or_404(token)
+    if not claim.is_complete:
+        return redirect("claims:resume", token=claim.token)
+    try:
+        pdf = render_dossier(claim)
+    except DossierUnavailable:
+        return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
+    return response
+
+
+@require_GET
+def evidence_file(request, token, pk, variant):
+    """Derived copies show inline; the original is only ever a download."""
+    claim = get_claim_or_404(token)
+    item = get_object_or_404(claim.evidence, pk=pk)
+    if variant == "original":
+        return FileResponse(
+            item.original.open("rb"),
+            as_attachment=True,
+            filename=item.original_name or f"evidence-{item.pk}",
+            content_type=item.content_type,
+        )
+    field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
+    if field is None:
+        raise Http404
+    return FileResponse(field.open("rb"), content_type="image/jpeg")
+
+
+@require_POST
+def evidence_delete(request, token, pk):
+    claim = get_claim_or_404(token)
+    item = get_object_or_404(claim.evidence, pk=pk)
+    item.delete_with_files()
+    messages.success(request, _("The file was removed."))
+    return redirect("claims:step", token=claim.token, step="evidence")
+
+
+@require_POST
+def evidence_caption(request, token, pk):
+    claim = get_claim_or_404(token)
+    item = get_object_or_404(claim.evidence, pk=pk)
+    form = CaptionForm(request.POST)
+    if form.is_valid():
+        item.caption = form.cleaned_data["caption"]
+        item.save(update_fields=["caption"])
+        messages.success(request, _("Caption saved."))
+    else:
+        messages.error(request, _("The caption is too long (at most 200 characters)."))
+    return redirect(f"{reverse('claims:step', args=[claim.token, 'evidence'])}#item-{item.pk}")
+
+
+@require_POST
+def new_link(request, token):
+    claim = get_claim_or_404(token)
+    claim.replace_token()
+    messages.success(
+        request, _("Your claim has a new link. The old link no longer works: save this one.")
+    )
+    return redirect("claims:resume", token=claim.token)
+
+
+@require_http_methods(["GET", "POST"])
+def delete_claim(request, token):
+    claim = get_claim_or_404(token)
+    if request.method == "POST":
+        claim.delete_with_files()
+        messages.success(request, _("Your claim and all its files were deleted."))
+        return redirect("claims:start")
+    return render(request, "claims/delete.html", {"claim": claim})
+
+
+@require_GET
+def resume_qr(request, token):
+    claim = get_claim_or_404(token)
+    url = request.build_absolute_uri(reverse("claims:resume", args=[claim.token]))
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@require_GET
+def healthz(request):
+    checks = {
+        "database": _database_ok(),
+        "cjk_font": cjk_font_available(),
+        "harfbuzz_subset": harfbuzz_subset_available(),
+    }
+    body = {"status": "ok" if all(checks.values()) else "unavailable", "checks": checks}
+    return JsonResponse(
+        body, status=200 if all(checks.values()) else 503, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # any database failure means "not healthy"
+        return False

@@ -1,0 +1,221 @@
+"""The claim wizard: formtools for navigation, the Claim row for storage.
+
+Declared, not programmed: the step list and its forms live in answers.STEP_FORMS; this
+class adds the few rules formtools lacks: a token in every URL, guards against skipping
+ahead, Back that keeps what was typed, and a return to the review page after a change.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from formtools.wizard.views import NamedUrlWizardView
+
+from . import evidence as evidence_pipeline
+from .access import get_claim_or_404
+from .answers import STEP_FORMS, STEP_LABELS, facts_from
+from .drafting import merchant_message
+from .eligibility import assess
+from .forms import EvidenceUploadForm
+from .summary import answer_sections, evidence_checklist
+
+RETURN_TO_REVIEW = "review"
+
+
+class ClaimWizard(NamedUrlWizardView):
+    form_list = STEP_FORMS
+    storage_name = "claims.wizard_storage.ClaimStorage"
+    # Later steps that apply only to some claims register predicates here (see docs).
+    condition_dict = {}
+
+    def dispatch(self, request, *args, token, **kwargs):
+        self.claim = get_claim_or_404(token)
+        request.claim = self.claim
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs):
+        return f"claim_{self.claim.pk}"
+
+    def get_template_names(self):
+        return [f"claims/steps/{self.steps.current}.html", "claims/steps/form.html"]
+
+    def get_step_url(self, step):
+        url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
+        if self.returning_to_review() and step not in (RETURN_TO_REVIEW, self.done_step_name):
+            url += f"?return={RETURN_TO_REVIEW}"
+        return url
+
+    # -- facts and the pure functions -------------------------------------------------
+
+    def facts(self):
+        step_data = {step: self.storage.get_step_data(step) for step in self.get_form_list()}
+        return facts_from(step_data)
+
+    def assessment(self):
+        facts = self.facts()
+        return assess(facts) if facts else None
+
+    def get_form_kwargs(self, step=None):
+        if step == "assessment":
+            return {"assessment": self.assessment()}
+        return {}
+
+    def get_form_initial(self, step):
+        if step == "messages":
+            facts = self.facts()
+            assessment = assess(facts) if facts else None
+            if assessment and not assessment.blocks_documents:
+                return {"merchant_message": merchant_message(facts, assessment)}
+        return super().get_form_initial(step)
+
+    # -- guards ----------------------------------------------------------------------
+
+    def first_incomplete_step(self, before=None):
+        """The first step, before `before`, whose saved answers are missing or invalid."""
+        for step in self.get_form_list():
+            if step == before:
+                return None
+            data = self.storage.get_step_data(step)
+            if data is None or not self.get_form(step=step, data=data).is_valid():
+                return step
+        return None
+
+    def change_url(self, step):
+        url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
+        return f"{url}?return={RETURN_TO_REVIEW}"
+
+    def returning_to_review(self) -> bool:
+        return self.request.GET.get("return") == RETURN_TO_REVIEW
+
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if step in self.get_form_list():
+            blocker = self.first_incomplete_step(before=step)
+            if blocker:
+                return redirect(self.get_step_url(blocker))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        step = kwargs.get("step")
+        if step not in self.get_form_list():
+            raise Http404
+        blocker = self.first_incomplete_step(before=step)
+        if blocker:
+            return redirect(self.get_step_url(blocker))
+        self.storage.current_step = step
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto in self.get_form_list():
+            # formtools drops what was typed on Back (#284): keep it, valid or not.
+            self.storage.set_step_data(step, self.request.POST)
+            return self.render_goto_step(goto)
+        if step == "evidence" and self._is_upload():
+            return self.handle_upload()
+        return super().post(*args, **kwargs)
+
+    # -- evidence uploads, handled here so errors render on the same page -------------
+
+    def _is_upload(self) -> bool:
+        return "upload" in self.request.POST or bool(self.request.FILES)
+
+    def handle_upload(self):
+        upload_form = EvidenceUploadForm(
+            self.request.POST,
+            self.request.FILES,
+            prefix="upload",
+            max_megabytes=evidence_pipeline.max_megabytes(),
+        )
+        if upload_form.is_valid():
+            result = evidence_pipeline.accept_uploads(
+                self.claim,
+                upload_form.cleaned_data["files"],
+                category=upload_form.cleaned_data["category"],
+                caption=upload_form.cleaned_data["caption"],
+            )
+            for name, error in result.errors:
+                upload_form.add_error("files", f"{name}: {error}")
+            if result.saved:
+                messages.success(
+                    self.request,
+                    _("%(count)d file(s) added.") % {"count": len(result.saved)},
+                )
+            if not result.errors:
+                return redirect(self.get_step_url("evidence"))
+        response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
+        response.status_code = 400
+        return response
+
+    # -- navigation --------------------------------------------------------------------
+
+    def clear_skipped_steps(self):
+        for step in self.form_list:
+            if step not in self.get_form_list():
+                self.storage.clear_step_data(step)
+
+    def render_next_step(self, form, **kwargs):
+        self.clear_skipped_steps()
+        if self.returning_to_review():
+            target = self.first_incomplete_step(before=RETURN_TO_REVIEW) or RETURN_TO_REVIEW
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs):
+        self.clear_skipped_steps()
+        return super().render_done(form, **kwargs)
+
+    def done(self, form_list, form_dict, **kwargs):
+        self.claim.mark_complete(form_dict["declaration"].cleaned_data["full_name"])
+        return redirect("claims:done", token=self.claim.token)
+
+    # -- templates ---------------------------------------------------------------------
+
+    def step_links(self):
+        steps = list(self.get_form_list())
+        blocker = self.first_incomplete_step()
+        reachable = steps.index(blocker) if blocker else len(steps) - 1
+        current = self.steps.current
+        return [
+            {
+                "name": step,
+                "label": STEP_LABELS.get(step, step),
+                "number": index + 1,
+                "url": self.get_step_url(step),
+                "is_current": step == current,
+                "is_reachable": index <= reachable,
+                "is_done": index < reachable or (blocker is None and step != current),
+            }
+            for index, step in enumerate(steps)
+        ]
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        context.update(
+            claim=self.claim,
+            step_name=step,
+            step_label=STEP_LABELS.get(step, step),
+            step_links=self.step_links(),
+            returning_to_review=self.returning_to_review(),
+        )
+        if step in ("assessment", "evidence", "messages", "review"):
+            context["assessment"] = self.assessment()
+        if step == "evidence":
+            items = list(self.claim.evidence.all())
+            context["evidence_items"] = items
+            context["checklist"] = evidence_checklist(context["assessment"], items)
+            context.setdefault(
+                "upload_form",
+                EvidenceUploadForm(
+                    prefix="upload", max_megabytes=evidence_pipeline.max_megabytes()
+                ),
+            )
+        if step == "review":
+            context["sections"] = answer_sections(
+                {step: self.storage.get_step_data(step) for step in self.get_form_list()},
+                self.get_form_list(),
+                form_for=lambda step, data: self.get_form(step=step, data=data),
+                change_url=self.change_url,
+            )
+            context["evidence_items"] = list(self.claim.evidence.all())
+        return context

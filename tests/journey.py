@@ -1,0 +1,117 @@
+"""Helpers that read like a script: start_claim(client), fill_in(client, token, "order")."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from claims.models import Claim
+
+ANSWERS = {
+    "order": {
+        "platform_name": "星辰游戏卡盟",
+        "site_address": "www.xingchen.example",
+        "shop_name": "小鱼数码",
+        "order_number": "2026 1122 0387",
+        "product_name": "原神 创世结晶 648 点卡",
+        "product_type": "card_key",
+        "amount": "￥６４８.００",
+        "purchased_at": "2026-11-20T21:14",
+        "payment_method": "alipay",
+        "transaction_number": "2026112222001438500512345678",
+    },
+    "problem": {
+        "problem": "invalid_key",
+        "delivery_overdue": "",
+        "redeemed": "no",
+        "discovered_on": "2026-11-20",
+        "description": "兑换时提示该兑换码已被使用。",
+    },
+    "contact": {
+        "contacted": "yes",
+        "contacted_on": "2026-11-21",
+        "merchant_response": "refused",
+        "merchant_response_text": "虚拟商品概不退换",
+    },
+    "policy": {
+        "refund_promise": "no",
+        "promise_text": "",
+        "promise_conditions_met": "",
+        "no_refund_clause": "yes",
+        "clause_text": "一经售出概不退换",
+        "purchase_confirmation": "no",
+    },
+    "assessment": {},
+    "evidence": {},
+    "messages": None,  # keep the drafted message
+    "review": {},
+    "declaration": {"confirm_true": "on", "confirm_unaltered": "on", "full_name": "李明"},
+}
+FACT_STEPS = ["order", "problem", "contact", "policy"]
+
+
+def start_claim(client) -> str:
+    response = client.post("/", {"consent": "on"})
+    assert response.status_code == 302, response.content[:500]
+    return response.url.split("/")[2]
+
+
+def step_url(token: str, step: str) -> str:
+    return f"/c/{token}/{step}/"
+
+
+def form_data(token: str, step: str, answers: dict) -> dict:
+    claim = Claim.objects.get(token=token)
+    data = {f"claim_{claim.pk}-current_step": step}
+    data.update({f"{step}-{name}": value for name, value in answers.items()})
+    return data
+
+
+def fill_in(client, token: str, step: str, follow=False, query="", **overrides):
+    answers = dict(ANSWERS[step] or {})
+    if step == "messages" and not overrides:
+        page = client.get(step_url(token, step))
+        answers["merchant_message"] = page.context["wizard"]["form"].initial["merchant_message"]
+    answers.update(overrides)
+    return client.post(
+        step_url(token, step) + query, form_data(token, step, answers), follow=follow
+    )
+
+
+def go_back(client, token: str, step: str, to: str, **typed):
+    data = form_data(token, step, typed)
+    data["wizard_goto_step"] = to
+    return client.post(step_url(token, step), data)
+
+
+def walk_to(client, token: str, last: str):
+    """Fill every step up to and including `last` with the standard answers."""
+    for step in ANSWERS:
+        response = fill_in(client, token, step)
+        assert response.status_code == 302, (step, response.content.decode()[:2000])
+        if step == last:
+            return response
+    return response
+
+
+def png_bytes(size=(640, 1200), color=(40, 120, 220), fmt="PNG", **save_args) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=fmt, **save_args)
+    return buffer.getvalue()
+
+
+def upload(client, token: str, *files, category="transaction", caption="支付宝账单"):
+    claim = Claim.objects.get(token=token)
+    data = {
+        f"claim_{claim.pk}-current_step": "evidence",
+        "upload-category": category,
+        "upload-caption": caption,
+        "upload-files": list(files),
+        "upload": "1",
+    }
+    return client.post(step_url(token, "evidence"), data)
+
+
+def image_file(name="bill.png", **kwargs) -> SimpleUploadedFile:
+    fmt = kwargs.pop("fmt", "PNG")
+    return SimpleUploadedFile(name, png_bytes(fmt=fmt, **kwargs), content_type="image/png")
