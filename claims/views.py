@@ -27,7 +27,7 @@ IN_APP_BROWSERS = ("MicroMessenger", "QQ/")
 
 @require_http_methods(["GET", "POST"])
 def start(request):
-    form = StartForm(request.POST or None)
+    form = StartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         claim = Claim.objects.create(
             consent_version=settings.PRIVACY_NOTICE_VERSION, consented_at=timezone.now()

@@ -1,0 +1,133 @@
+"""Each step refuses bad input on the same page, says why beside the field, keeps every value."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from claims.forms import OrderForm
+from claims.models import Claim
+
+from .journey import ANSWERS, fill_in, start_claim, walk_to
+
+
+def order_form(**overrides) -> OrderForm:
+    data = {**ANSWERS["order"], **overrides}
+    return OrderForm(data={f"order-{k}": v for k, v in data.items()}, prefix="order")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("648", Decimal("648.00")),
+        ("￥６４８.００", Decimal("648.00")),
+        ("¥1,280.50", Decimal("1280.50")),
+        ("1 280 元", Decimal("1280.00")),
+        ("49.9块", Decimal("49.90")),
+    ],
+)
+def test_it_reads_amounts_as_people_type_them(typed, expected):
+    form = order_form(amount=typed)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["amount"] == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("2026 1122 0387", "202611220387"), ("２０２６１１２２", "20261122"), ("ab-12 34", "ab-1234")],
+)
+def test_it_compacts_order_numbers(typed, expected):
+    form = order_form(order_number=typed)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["order_number"] == expected
+
+
+@pytest.mark.parametrize("typed", ["2026年11月20日 21:14", "2026/11/20 21:14", "2026-11-20T21:14"])
+def test_it_reads_purchase_times_in_china_time(typed):
+    form = order_form(purchased_at=typed)
+    assert form.is_valid(), form.errors
+    value = form.cleaned_data["purchased_at"]
+    assert value.tzinfo is not None
+    assert timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z") == "2026-11-20 21:14 CST"
+
+
+def future_time() -> str:
+    return (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("amount", "0", "The amount must be more than 0."),
+        ("amount", "-5", "The amount must be more than 0."),
+        ("amount", "五十", "Enter the amount as a number"),
+        ("purchased_at", "FUTURE", "The payment time cannot be in the future."),
+        ("platform_name", "", "This field is required."),
+        ("order_number", "9" * 500, "Ensure this value has at most 80 characters"),
+        ("order_number", "订单？", "Use only the letters, digits and dashes"),
+    ],
+)
+def test_the_order_step_refuses_bad_input_and_keeps_the_values(client, field, typed, message):
+    client.cookies["rh_language"] = "en"
+    token = start_claim(client)
+    typed = future_time() if typed == "FUTURE" else typed
+    response = fill_in(client, token, "order", **{field: typed})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="error-summary"' in page
+    assert message in page
+    assert f'id="field-order-{field}"' in page
+    # Everything typed is still there, the bad value included.
+    assert 'value="星辰游戏卡盟"' in page or field == "platform_name"
+    assert 'value="2026 1122 0387"' in page or field == "order_number"
+    assert not typed or f'value="{typed}"' in page
+    assert Claim.objects.get(token=token).answers == {}
+
+
+@pytest.mark.django_db
+def test_errors_are_shown_in_chinese_by_default(client):
+    token = start_claim(client)
+    page = fill_in(client, token, "order", amount="0").content.decode()
+    assert "金额" in page
+    assert "The amount must be more than 0." not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("step", "overrides", "field"),
+    [
+        ("problem", {"problem": "not_delivered", "delivery_overdue": ""}, "delivery_overdue"),
+        ("problem", {"discovered_on": "2099-01-01"}, "discovered_on"),
+        ("problem", {"problem": ""}, "problem"),
+        ("contact", {"contacted": "yes", "contacted_on": ""}, "contacted_on"),
+        ("contact", {"contacted": "yes", "merchant_response": ""}, "merchant_response"),
+        (
+            "policy",
+            {"refund_promise": "yes", "promise_conditions_met": ""},
+            "promise_conditions_met",
+        ),
+        ("declaration", {"confirm_true": ""}, "confirm_true"),
+        ("declaration", {"full_name": " "}, "full_name"),
+    ],
+)
+def test_each_step_refuses_bad_input_beside_the_field(client, step, overrides, field):
+    token = start_claim(client)
+    steps = list(ANSWERS)
+    previous = steps[steps.index(step) - 1]
+    walk_to(client, token, previous)
+    response = fill_in(client, token, step, **overrides)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="field-{step}-{field}"' in page
+    assert f'id="id_{step}-{field}_error"' in page or f'id="id_{step}-{field}_0_error"' in page
+
+
+@pytest.mark.django_db
+def test_a_valid_step_is_saved_at_once(client):
+    token = start_claim(client)
+    fill_in(client, token, "order")
+    answers = Claim.objects.get(token=token).answers
+    assert answers["order"]["amount"] == ["￥６４８.００"]
+    assert "csrfmiddlewaretoken" not in answers["order"]

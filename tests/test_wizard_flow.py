@@ -1,0 +1,229 @@
+"""The whole journey with the test client, as a user walks it."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from claims.models import Claim
+
+from .journey import ANSWERS, fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
+
+STEPS = list(ANSWERS)
+
+# A sentence from each page, in each language: proves the page is translated, not just served.
+PAGE_TEXT = {
+    "en": {
+        "start": "Get your money back for a card key, top-up or membership",
+        "order": "Your order",
+        "problem": "What went wrong",
+        "contact": "Contact with the seller",
+        "policy": "The site's refund rules",
+        "assessment": "What to ask for",
+        "evidence": "Your evidence",
+        "messages": "Your message to the seller",
+        "review": "Check your answers",
+        "declaration": "Declaration",
+        "done": "Your dossier is ready",
+    },
+    "zh-hans": {
+        "start": "ZH_START",
+        "order": "ZH_ORDER",
+        "problem": "ZH_PROBLEM",
+        "contact": "ZH_CONTACT",
+        "policy": "ZH_POLICY",
+        "assessment": "ZH_ASSESSMENT",
+        "evidence": "ZH_EVIDENCE",
+        "messages": "ZH_MESSAGES",
+        "review": "ZH_REVIEW",
+        "declaration": "ZH_DECLARATION",
+        "done": "ZH_DONE",
+    },
+}
+
+
+def page_is(response, view_name: str) -> bool:
+    return response.content.decode().rstrip().endswith(f"<!-- {view_name} -->")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_user_walks_from_consent_to_the_dossier(client, language):
+    text = PAGE_TEXT[language]
+    if language == "en":
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    start = client.get("/")
+    assert text["start"] in start.content.decode()
+    assert f'lang="{"en" if language == "en" else "zh-Hans"}"' in start.content.decode()
+
+    token = start_claim(client)
+    for step in STEPS:
+        page = client.get(step_url(token, step))
+        assert page.status_code == 200, step
+        assert page_is(page, "claims:step")
+        assert text[step] in page.content.decode(), step
+        if step == "evidence":
+            assert upload(client, token, image_file("bill.png")).status_code == 302
+        response = fill_in(client, token, step)
+        assert response.status_code == 302, (step, response.content.decode()[:1500])
+
+    finish = client.get(response.url)
+    assert finish.url == f"/c/{token}/done/"
+    done = client.get(finish.url)
+    assert page_is(done, "claims:done")
+    assert text["done"] in done.content.decode()
+
+    pdf = client.get(f"/c/{token}/dossier.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    claim = Claim.objects.get(token=token)
+    assert pdf["Content-Disposition"] == f'attachment; filename="{claim.reference}.pdf"'
+    pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "202611220387" in pdf_text
+    assert "退款申请材料" in pdf_text
+    assert "李明" in pdf_text
+    assert token not in pdf_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("step", STEPS[1:])
+def test_a_later_step_cannot_be_reached_before_the_first(client, step):
+    token = start_claim(client)
+    response = client.get(step_url(token, step))
+    assert response.status_code == 302
+    assert response.url == step_url(token, "order")
+
+
+@pytest.mark.django_db
+def test_it_sends_the_user_back_to_the_first_unfinished_step(client):
+    token = start_claim(client)
+    walk_to(client, token, "problem")
+    assert client.get(step_url(token, "review")).url == step_url(token, "contact")
+    post = fill_in(client, token, "messages", merchant_message="x")
+    assert post.url == step_url(token, "contact")
+
+
+@pytest.mark.django_db
+def test_back_keeps_what_was_typed_on_the_current_page(client):
+    token = start_claim(client)
+    walk_to(client, token, "order")
+    response = go_back(client, token, "problem", to="order", description="卡密无法兑换，提示已使用")
+    assert response.url == step_url(token, "order")
+    page = client.get(step_url(token, "problem")).content.decode()
+    assert "卡密无法兑换，提示已使用" in page
+
+
+@pytest.mark.django_db
+def test_the_resume_link_works_from_another_browser(client):
+    from django.test import Client
+
+    token = start_claim(client)
+    walk_to(client, token, "contact")
+    client.get(step_url(token, "policy"))
+    other_phone = Client()
+    landing = other_phone.get(f"/c/{token}/")
+    assert landing.url == step_url(token, "policy")
+    assert other_phone.get(step_url(token, "order")).status_code == 200
+    assert "星辰游戏卡盟" in other_phone.get(step_url(token, "order")).content.decode()
+
+
+@pytest.mark.django_db
+def test_changing_an_answer_from_the_review_returns_to_the_review(client):
+    client.cookies["rh_language"] = "en"
+    token = start_claim(client)
+    walk_to(client, token, "messages")
+    review = client.get(step_url(token, "review")).content.decode()
+    assert f'href="/c/{token}/order/?return=review"' in review
+    response = fill_in(client, token, "order", query="?return=review", amount="99")
+    assert response.url == step_url(token, "review")
+    assert "¥99.00" in client.get(step_url(token, "review")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_message_is_drafted_in_chinese_whatever_the_language(client):
+    client.cookies["rh_language"] = "en"
+    token = start_claim(client)
+    walk_to(client, token, "evidence")
+    page = client.get(step_url(token, "messages"))
+    draft = page.context["wizard"]["form"].initial["merchant_message"]
+    assert "事实" in draft and "诉求" in draft and "依据" in draft
+    assert "202611220387" in draft
+
+
+@pytest.mark.django_db
+def test_an_edited_message_is_saved_and_printed(client):
+    token = start_claim(client)
+    walk_to(client, token, "evidence")
+    fill_in(client, token, "messages", merchant_message="请退款，订单号 202611220387。谢谢！")
+    for step in ("review", "declaration"):
+        fill_in(client, token, step)
+    client.get(f"/c/{token}/finish/")
+    pdf = client.get(f"/c/{token}/dossier.pdf").content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "请退款，订单号 202611220387。谢谢！" in text
+
+
+@pytest.mark.django_db
+def test_a_redeemed_key_stops_the_claim_before_any_document(client):
+    token = start_claim(client)
+    walk_to(client, token, "order")
+    fill_in(client, token, "problem", redeemed="yes")
+    fill_in(client, token, "contact")
+    fill_in(client, token, "policy")
+    page = client.get(step_url(token, "assessment")).content.decode()
+    assert "第四十九条第二款" in page
+    assert fill_in(client, token, "assessment").status_code == 200
+    assert client.get(step_url(token, "evidence")).url == step_url(token, "assessment")
+    assert client.get(f"/c/{token}/dossier.pdf").url == f"/c/{token}/"
+
+
+@pytest.mark.django_db
+def test_the_start_page_needs_explicit_consent(client):
+    response = client.post("/", {})
+    assert response.status_code == 400
+    assert 'type="checkbox"' in response.content.decode()
+    assert "checked" not in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_language_choice_is_remembered_without_a_url_prefix(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.url == "/"
+    assert response.cookies["rh_language"].value == "en"
+    assert client.get("/").headers["Content-Language"] == "en"
+    assert Client_get_lang(client, "zh-hans") == "zh-hans"
+
+
+def Client_get_lang(client, language):  # noqa: N802 - reads as a sentence in the test above
+    client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    return client.get("/").headers["Content-Language"]
+
+
+@pytest.mark.django_db
+def test_the_browser_language_does_not_override_the_chinese_default(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "zh-hans"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (iPhone) AppleWebKit/605 MicroMessenger/8.0.50 NetType/WIFI",
+        "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36 QQ/9.0.60.17810",
+    ],
+)
+def test_in_app_browsers_are_told_to_open_the_system_browser(client, user_agent):
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    client.get(f"/c/{token}/finish/")
+    page = client.get(f"/c/{token}/done/", HTTP_USER_AGENT=user_agent).content.decode()
+    assert "在浏览器打开" in page
+    assert f"/c/{token}/dossier.pdf" not in page
+
+
+@pytest.mark.django_db
+def test_pages_send_no_referrer(client):
+    token = start_claim(client)
+    response = client.get(step_url(token, "order"))
+    assert response["Referrer-Policy"] == "no-referrer"
