@@ -12,10 +12,38 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .answers import FORMS, STEP_FORMS, facts_for_claim, prefixed_step_data
 from .eligibility import assess
-from .fonts import CJK_FAMILY, cjk_font_available
+from .fonts import cjk_font_available
 from .summary import answer_sections
 
 EVIDENCE_SCHEME = "evidence:"
+# The wizard asks the user ("你买的商品"); the dossier states facts for a third party.
+DOSSIER_LABELS = {
+    "platform_name": "交易网站/平台",
+    "site_address": "网址",
+    "shop_name": "店铺/分站",
+    "order_number": "订单号",
+    "product_name": "商品名称",
+    "product_type": "商品类型",
+    "amount": "支付金额",
+    "purchased_at": "付款时间",
+    "payment_method": "支付方式",
+    "transaction_number": "支付交易号",
+    "problem": "问题",
+    "delivery_overdue": "是否已超过承诺的发货时间",
+    "redeemed": "商品是否曾兑换成功或到账",
+    "discovered_on": "发现问题的日期",
+    "description": "情况说明",
+    "contacted": "是否已联系商家",
+    "contacted_on": "首次联系商家的日期",
+    "merchant_response": "商家答复",
+    "merchant_response_text": "商家原话",
+    "refund_promise": "商家是否承诺可退款",
+    "promise_text": "承诺内容",
+    "promise_conditions_met": "是否符合承诺的条件",
+    "no_refund_clause": "网站是否声明虚拟商品不退款",
+    "clause_text": "相关条款及位置",
+    "purchase_confirmation": "购买时是否需本人确认不可退货",
+}
 STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "dossier.css"
 
 
@@ -45,20 +73,22 @@ def dossier_context(claim) -> dict:
     steps = [step for step, _form in STEP_FORMS]
     messages = step_data.get("messages")
     evidence = list(claim.evidence.all())
+    sections = answer_sections(
+        step_data, steps, form_for=lambda step, data: FORMS[step](data=data, prefix=step)
+    )
+    for section in sections:
+        section["rows"] = [
+            (DOSSIER_LABELS.get(name, label), value) for name, label, value in section["rows"]
+        ]
     return {
         "claim": claim,
         "facts": facts,
         "assessment": assessment,
-        "sections": answer_sections(
-            step_data,
-            steps,
-            form_for=lambda step, data: FORMS[step](data=data, prefix=step),
-        ),
+        "sections": sections,
         "merchant_message": messages.get("messages-merchant_message", "") if messages else "",
         "evidence": evidence,
         "evidence_scheme": EVIDENCE_SCHEME,
         "generated_at": timezone.localtime(),
-        "font_family": CJK_FAMILY,
     }
 
 

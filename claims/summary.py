@@ -31,7 +31,7 @@ def display_value(field: forms.Field, value) -> str:
 
 
 def answer_sections(step_data, steps, form_for, change_url=None) -> list[dict]:
-    """One section per answered step, each row a (label, shown value).
+    """One section per answered step, each row a (field name, label, shown value).
 
     `form_for(step, data)` binds a step's form; `change_url(step)` gives the Change link.
     """
@@ -43,7 +43,7 @@ def answer_sections(step_data, steps, form_for, change_url=None) -> list[dict]:
         if not form.is_valid():
             continue
         rows = [
-            (field.label, display_value(field, form.cleaned_data.get(name)))
+            (name, field.label, display_value(field, form.cleaned_data.get(name)))
             for name, field in form.fields.items()
             if form.cleaned_data.get(name) not in (None, "") or field.required
         ]
