@@ -65,6 +65,8 @@ def derive_image(data: bytes) -> DerivedImage:
             raise EvidenceRejected(_("This is not a JPEG, PNG or WebP image.")) from exc
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             raise EvidenceRejected(_("This image has too many pixels.")) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise EvidenceRejected(_("This image is damaged or incomplete.")) from exc
         with image:
             if image.width * image.height > limit:
                 raise EvidenceRejected(
@@ -72,9 +74,9 @@ def derive_image(data: bytes) -> DerivedImage:
                     % {"megapixels": limit // 1_000_000}
                 )
             image_format = image.format
-            taken_at = _capture_time(image)
             try:
                 image.load()
+                taken_at = _capture_time(image)
                 upright = ImageOps.exif_transpose(image)
             except (OSError, SyntaxError, ValueError) as exc:
                 raise EvidenceRejected(_("This image is damaged or incomplete.")) from exc

@@ -76,13 +76,13 @@ class OrderForm(forms.Form):
         label=_("Website address"),
         max_length=200,
         required=False,
-        help_text=_("Optional. Copy it from the browser's address bar."),
+        help_text=_("Copy it from the browser's address bar."),
     )
     shop_name = forms.CharField(
         label=_("Shop or sub-site name"),
         max_length=100,
         required=False,
-        help_text=_("Optional. Only if the site has several shops (分站/店铺)."),
+        help_text=_("Only if the site has several shops (分站/店铺)."),
     )
     order_number = forms.CharField(
         label=_("Order number"),
@@ -108,7 +108,7 @@ class OrderForm(forms.Form):
         label=_("Payment transaction number"),
         max_length=80,
         required=False,
-        help_text=_("Optional. In the payment app's bill details (交易单号/订单号)."),
+        help_text=_("In the payment app's bill details (交易单号/订单号)."),
     )
 
     field_order = [
@@ -177,7 +177,7 @@ def _identifier(value: str) -> str:
         )
     if not IDENTIFIER.fullmatch(value):
         raise forms.ValidationError(
-            _("Use only the letters, digits and dashes of the number."), code="invalid"
+            _("Use only letters, digits and the signs - _ . / #"), code="invalid"
         )
     return value
 
@@ -196,7 +196,10 @@ class ProblemForm(forms.Form):
         choices=YES_NO,
         widget=forms.RadioSelect,
         required=False,
-        help_text=_("Only for orders that never arrived. 'Automatic delivery' means instantly."),
+        help_text=_(
+            "Only for orders that never arrived. If the listing says 自动发货 (automatic "
+            "delivery), the promised time is right after payment."
+        ),
     )
     redeemed = forms.ChoiceField(
         label=_("Did the key or top-up ever work, even once?"),
@@ -214,7 +217,7 @@ class ProblemForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Optional. Error messages shown when redeeming help most."),
+        help_text=_("Error messages shown when redeeming help most."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -316,7 +319,7 @@ class PolicyForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Optional. For example: 用户协议第7条 “虚拟商品售出不退”."),
+        help_text=_("For example: 用户协议第7条 “虚拟商品售出不退”."),
     )
     purchase_confirmation = forms.ChoiceField(
         label=_("At checkout, did you have to confirm that the item cannot be returned?"),
@@ -391,7 +394,7 @@ class EvidenceUploadForm(forms.Form):
         label=_("Caption"),
         max_length=200,
         required=False,
-        help_text=_("Optional. What the file shows, e.g. 'Alipay bill for the order'."),
+        help_text=_("What the file shows, e.g. 'Alipay bill for the order'."),
     )
 
     def __init__(self, *args, max_megabytes=15, **kwargs):

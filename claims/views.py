@@ -42,7 +42,6 @@ def start(request):
             "completed_retention_days": settings.COMPLETED_CLAIM_RETENTION_DAYS,
             "privacy_contact": settings.PRIVACY_CONTACT,
         },
-        status=400 if form.errors else 200,
     )
 
 

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
 from . import evidence as evidence_pipeline
@@ -135,15 +135,15 @@ class ClaimWizard(NamedUrlWizardView):
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
             if result.saved:
+                count = len(result.saved)
                 messages.success(
                     self.request,
-                    _("%(count)d file(s) added.") % {"count": len(result.saved)},
+                    ngettext("%(count)d file added.", "%(count)d files added.", count)
+                    % {"count": count},
                 )
             if not result.errors:
                 return redirect(self.get_step_url("evidence"))
-        response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
-        response.status_code = 400
-        return response
+        return self.render(self.get_form(step="evidence"), upload_form=upload_form)
 
     # -- navigation --------------------------------------------------------------------
 

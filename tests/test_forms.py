@@ -66,7 +66,7 @@ def future_time() -> str:
         ("purchased_at", "FUTURE", "The payment time cannot be in the future."),
         ("platform_name", "", "This field is required."),
         ("order_number", "9" * 500, "Ensure this value has at most 80 characters"),
-        ("order_number", "订单？", "Use only the letters, digits and dashes"),
+        ("order_number", "订单？", "Use only letters, digits and the signs"),
     ],
 )
 def test_the_order_step_refuses_bad_input_and_keeps_the_values(client, field, typed, message):

@@ -27,17 +27,17 @@ PAGE_TEXT = {
         "done": "Your dossier is ready",
     },
     "zh-hans": {
-        "start": "ZH_START",
-        "order": "ZH_ORDER",
-        "problem": "ZH_PROBLEM",
-        "contact": "ZH_CONTACT",
-        "policy": "ZH_POLICY",
-        "assessment": "ZH_ASSESSMENT",
-        "evidence": "ZH_EVIDENCE",
-        "messages": "ZH_MESSAGES",
-        "review": "ZH_REVIEW",
-        "declaration": "ZH_DECLARATION",
-        "done": "ZH_DONE",
+        "start": "卡密、充值、会员出问题？帮你把钱要回来",
+        "order": "你的订单",
+        "problem": "遇到了什么问题",
+        "contact": "与商家的沟通",
+        "policy": "网站的退款规则",
+        "assessment": "你可以要求",
+        "evidence": "你的证据",
+        "messages": "给商家的消息",
+        "review": "核对你的回答",
+        "declaration": "签名并生成申请材料",
+        "done": "申请材料已生成",
     },
 }
 
@@ -179,7 +179,8 @@ def test_a_redeemed_key_stops_the_claim_before_any_document(client):
 @pytest.mark.django_db
 def test_the_start_page_needs_explicit_consent(client):
     response = client.post("/", {})
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert 'id="error-summary"' in response.content.decode()
     assert 'type="checkbox"' in response.content.decode()
     assert "checked" not in response.content.decode()
     assert not Claim.objects.exists()
@@ -223,3 +224,28 @@ def test_pages_send_no_referrer(client):
     token = start_claim(client)
     response = client.get(step_url(token, "order"))
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.django_db
+def test_a_same_origin_post_without_referer_passes_csrf(client):
+    """Referrer-Policy: no-referrer makes browsers post with Origin: null."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/")
+    token = page.context["csrf_token"]
+    headers = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    response = browser.post("/", {"consent": "on", "csrfmiddlewaretoken": token}, headers=headers)
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_cross_site_post_is_refused(client):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    token = browser.get("/").context["csrf_token"]
+    headers = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
+    response = browser.post("/", {"consent": "on", "csrfmiddlewaretoken": token}, headers=headers)
+    assert response.status_code == 403
+    assert not Claim.objects.exists()
