@@ -42,6 +42,16 @@ def _radio(choices):
     return forms.ChoiceField(choices=choices, widget=forms.RadioSelect)
 
 
+def show_if(form: forms.Form, controller: str, value: str, *fields: str) -> None:
+    """Mark follow-up questions so the page script hides them until they apply.
+
+    Without JavaScript every question shows; the server's clean() decides what is needed.
+    """
+    for name in fields:
+        widget = form.fields[name].widget
+        widget.attrs["data-show-if"] = f"{form.add_prefix(controller)}={value}"
+
+
 def _not_in_future(value):
     if value and value > timezone.localdate():
         raise forms.ValidationError(_("This date is in the future."), code="future")
@@ -223,6 +233,7 @@ class ProblemForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["problem"].label = _("What went wrong?")
+        show_if(self, "problem", "not_delivered", "delivery_overdue")
 
     def clean_description(self):
         return clean_text(self.cleaned_data["description"])
@@ -268,6 +279,12 @@ class ContactForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(
+            self, "contacted", "yes", "contacted_on", "merchant_response", "merchant_response_text"
+        )
 
     def clean_merchant_response_text(self):
         return clean_text(self.cleaned_data["merchant_response_text"])
@@ -327,6 +344,11 @@ class PolicyForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("A box you ticked yourself, not one that was already ticked."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(self, "refund_promise", "yes", "promise_text", "promise_conditions_met")
+        show_if(self, "no_refund_clause", "yes", "clause_text")
 
     def clean_promise_text(self):
         return clean_text(self.cleaned_data["promise_text"])

@@ -29,6 +29,21 @@
     update();
   });
 
+  // Follow-up questions appear only once the answer they depend on is chosen.
+  document.querySelectorAll("[data-show-if]").forEach(function (input) {
+    var field = input.closest(".field");
+    if (!field || field.hasAttribute("data-show-if-bound")) return;
+    field.setAttribute("data-show-if-bound", "");
+    var rule = input.getAttribute("data-show-if").split("=");
+    var controls = document.querySelectorAll('input[name="' + rule[0] + '"]');
+    var update = function () {
+      var chosen = document.querySelector('input[name="' + rule[0] + '"]:checked');
+      field.hidden = !(chosen && chosen.value === rule[1]) && !field.classList.contains("has-error");
+    };
+    controls.forEach(function (control) { control.addEventListener("change", update); });
+    update();
+  });
+
   // Move focus to the error summary so screen readers and phones show it first.
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
