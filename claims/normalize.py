@@ -15,7 +15,7 @@ def to_halfwidth(text: str) -> str:
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """'￥１，２３４.５元' -> Decimal('1234.50'); None when it is not a number."""
+    """'￥１，２３４.５元' -> Decimal('1234.5'); None when it is not a number."""
     cleaned = to_halfwidth(text).strip()
     cleaned = _CURRENCY_WORDS.sub("", cleaned)
     cleaned = _THOUSANDS.sub("", cleaned)

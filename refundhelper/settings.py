@@ -176,8 +176,20 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The filter also sits on these loggers so that a handler added later still gets
+        # redacted records.
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["redact_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        "django.request": {
+            "handlers": ["console"],
+            "filters": ["redact_tokens"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         # WeasyPrint reports each rendering stage at INFO: noise in the server log.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

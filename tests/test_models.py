@@ -1,0 +1,181 @@
+import io
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from PIL import Image
+
+from claims.evidence import store_upload
+from claims.models import REFERENCE_ALPHABET, Claim, Evidence, new_reference
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+REFERENCE = re.compile(r"RH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")
+
+
+def make_claim(**fields) -> Claim:
+    return Claim.objects.create(consent_version="test", consented_at=timezone.now(), **fields)
+
+
+def add_evidence(claim, name="bill.png") -> Evidence:
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), (40, 120, 220)).save(buffer, format="PNG")
+    upload = SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    return store_upload(claim, upload, category="transaction", caption="账单")
+
+
+def files_in(storage) -> list[Path]:
+    return sorted(path for path in Path(storage.location).rglob("*") if path.is_file())
+
+
+def age(claim, *, days, completed=False) -> None:
+    """Move a claim's last change (and signature) back in time, bypassing auto_now."""
+    then = timezone.now() - timedelta(days=days)
+    Claim.objects.filter(pk=claim.pk).update(
+        updated_at=then, completed_at=then if completed else None
+    )
+
+
+def test_it_gives_each_claim_a_43_character_url_safe_token():
+    first, second = make_claim(), make_claim()
+
+    assert TOKEN.fullmatch(first.token)
+    assert TOKEN.fullmatch(second.token)
+    assert first.token != second.token
+
+
+def test_it_gives_each_claim_a_reference_that_can_be_read_aloud():
+    first, second = make_claim(), make_claim()
+
+    assert REFERENCE.fullmatch(first.reference)
+    assert first.reference != second.reference
+    assert str(first) == first.reference
+
+
+def test_it_makes_references_only_from_unambiguous_characters():
+    references = {new_reference() for _ in range(300)}
+
+    assert all(REFERENCE.fullmatch(reference) for reference in references)
+    used = set("".join(references).replace("RH-", "").replace("-", ""))
+    assert used <= set(REFERENCE_ALPHABET)
+    assert not used & set("01IO")
+    assert len(references) == 300
+
+
+def test_it_replaces_the_token_and_the_old_link_stops_working(client):
+    claim = make_claim()
+    old = claim.token
+
+    new = claim.replace_token()
+
+    assert new != old
+    assert TOKEN.fullmatch(new)
+    assert Claim.objects.get(pk=claim.pk).token == new
+    assert client.get(f"/c/{old}/").status_code == 404
+    assert client.get(f"/c/{old}/order/").status_code == 404
+    assert client.get(f"/c/{new}/").status_code == 302
+
+
+def test_it_deletes_a_claim_with_every_stored_file(private_storage):
+    claim = make_claim()
+    add_evidence(claim, "a.png")
+    add_evidence(claim, "b.png")
+    other = make_claim()
+    kept = add_evidence(other, "other.png")
+    assert len(files_in(private_storage)) == 9
+
+    claim.delete_with_files()
+
+    assert not Claim.objects.filter(pk=claim.pk).exists()
+    assert list(Evidence.objects.all()) == [kept]
+    remaining = {path.name for path in files_in(private_storage)}
+    assert remaining == {Path(stored.name).name for stored in kept.stored_files()}
+
+
+def test_it_deletes_one_evidence_item_with_its_three_files(private_storage):
+    claim = make_claim()
+    item = add_evidence(claim)
+    names = [stored.name for stored in item.stored_files()]
+    assert len(names) == 3
+    assert all(private_storage.exists(name) for name in names)
+
+    item.delete_with_files()
+
+    assert not claim.evidence.exists()
+    assert files_in(private_storage) == []
+
+
+@override_settings(CLAIM_RETENTION_DAYS=30, COMPLETED_CLAIM_RETENTION_DAYS=180)
+def test_it_finds_claims_past_their_retention():
+    fresh = make_claim()
+    stale = make_claim()
+    age(stale, days=31)
+    nearly_stale = make_claim()
+    age(nearly_stale, days=29)
+    signed_recently = make_claim()
+    age(signed_recently, days=31, completed=True)
+    signed_long_ago = make_claim()
+    age(signed_long_ago, days=181, completed=True)
+
+    expired = set(Claim.objects.expired())
+
+    assert expired == {stale, signed_long_ago}
+    assert fresh not in expired
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_reads_the_retention_period_from_settings():
+    claim = make_claim()
+    age(claim, days=8)
+
+    assert list(Claim.objects.expired()) == [claim]
+
+
+@override_settings(CLAIM_RETENTION_DAYS=30, COMPLETED_CLAIM_RETENTION_DAYS=180)
+def test_it_says_when_a_claim_expires():
+    claim = make_claim()
+    assert claim.expires_at() == claim.updated_at + timedelta(days=30)
+
+    claim.mark_complete("李明")
+
+    assert claim.is_complete
+    assert claim.signed_name == "李明"
+    assert claim.expires_at() == claim.completed_at + timedelta(days=180)
+
+
+def purge(*args) -> str:
+    out = io.StringIO()
+    call_command("purge_expired_claims", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_purge_dry_run_counts_and_deletes_nothing(private_storage):
+    stale = make_claim()
+    add_evidence(stale)
+    age(stale, days=31)
+    make_claim()
+
+    output = purge("--dry-run")
+
+    assert "Would delete 1 expired claim(s)." in output
+    assert Claim.objects.count() == 2
+    assert len(files_in(private_storage)) == 3
+
+
+def test_the_purge_deletes_expired_claims_with_their_files(private_storage):
+    stale = make_claim()
+    add_evidence(stale)
+    age(stale, days=31)
+    kept = make_claim()
+
+    output = purge()
+
+    assert "Deleted 1 expired claim(s)." in output
+    assert list(Claim.objects.all()) == [kept]
+    assert files_in(private_storage) == []

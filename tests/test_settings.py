@@ -1,0 +1,163 @@
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.journey import start_claim
+
+BASE_DIR = Path(settings.BASE_DIR)
+TEMPLATES = BASE_DIR / "templates"
+# The dossier is print-only (WeasyPrint, no browser); 500.html is exempt by decision.
+EXEMPT = [TEMPLATES / "dossier", TEMPLATES / "500.html"]
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
+
+
+def run_settings(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter that imports our settings from this environment."""
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    clean.update(VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="refundhelper.settings")
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_it_refuses_to_start_in_production_without_a_secret_key(tmp_path):
+    result = run_settings("import refundhelper.settings", tmp_path, DEBUG="0")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_it_refuses_the_development_key_in_production(tmp_path):
+    result = run_settings(
+        "import refundhelper.settings",
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY="dev-only-secret-key-do-not-use-in-production",
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_it_starts_in_production_with_a_secret_key(tmp_path):
+    result = run_settings(
+        "from refundhelper import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)",
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY="a-real-secret-" + "x" * 40,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_it_refuses_a_debug_value_it_cannot_read(tmp_path):
+    result = run_settings("import refundhelper.settings", tmp_path, DEBUG="maybe")
+
+    assert result.returncode != 0
+    assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_a_database_url_selects_postgresql(tmp_path):
+    result = run_settings(
+        "import json; from refundhelper import settings; "
+        "print(json.dumps(settings.DATABASES['default'], default=str))",
+        tmp_path,
+        DATABASE_URL="postgres://u:p@h:5432/db",
+    )
+
+    assert result.returncode == 0, result.stderr
+    database = json.loads(result.stdout)
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["HOST"], database["PORT"]) == (
+        "db",
+        "u",
+        "h",
+        5432,
+    )
+
+
+def test_the_default_database_is_sqlite_in_wal_mode(tmp_path):
+    result = run_settings(
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode'); "
+        "print(connection.vendor, cursor.fetchone()[0], connection.settings_dict['NAME'])",
+        tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    vendor, journal_mode, name = result.stdout.split()
+    assert (vendor, journal_mode) == ("sqlite", "wal")
+    assert Path(name) == tmp_path / "var" / "refundhelper.sqlite3"
+
+
+def test_the_default_database_takes_write_locks_at_the_start_of_a_transaction():
+    options = settings.DATABASES["default"]["OPTIONS"]
+
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+
+
+@pytest.mark.django_db
+def test_responses_send_no_referrer(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_claim_pages_are_never_stored_in_a_cache(client):
+    token = start_claim(client)
+
+    for path in (f"/c/{token}/order/", f"/c/{token}/", f"/c/{token}/qr.svg"):
+        response = client.get(path)
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"no-store", "private"} <= directives, path
+        assert response["Referrer-Policy"] == "no-referrer", path
+
+
+def page_templates() -> list[Path]:
+    return sorted(
+        path
+        for path in TEMPLATES.rglob("*.html")
+        if not any(path == exempt or exempt in path.parents for exempt in EXEMPT)
+    )
+
+
+def test_there_are_page_templates_to_check():
+    assert TEMPLATES / "base.html" in page_templates()
+    assert len(page_templates()) > 10
+
+
+@pytest.mark.parametrize(
+    "template", page_templates(), ids=lambda path: str(path.relative_to(TEMPLATES))
+)
+def test_templates_hold_no_inline_script_or_style(template):
+    html = template.read_text(encoding="utf-8")
+
+    assert not INLINE_SCRIPT.findall(html)
+    assert not STYLE_ELEMENT.findall(html)
+    assert not STYLE_ATTRIBUTE.findall(html)
