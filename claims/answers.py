@@ -1,10 +1,11 @@
 """From the raw answers a claim stores to the Facts the pure modules reason about.
 
 Stored answers are re-validated through the step forms every time, so a value that a
-later rule change makes invalid can never reach the assessment unnoticed.
+later rule change makes invalid can never reach the assessment unnoticed. The same
+predicates decide which conditional steps apply, in the wizard and here.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
@@ -13,40 +14,110 @@ from django.utils.translation import gettext_lazy as _
 from .eligibility import Facts
 from .forms import (
     AssessmentForm,
+    BalanceForm,
+    BuyerForm,
     ContactForm,
     DeclarationForm,
+    DefectForm,
+    DeliveryForm,
     EvidenceStepForm,
     MessagesForm,
+    MinorForm,
     OrderForm,
     PolicyForm,
     ProblemForm,
+    PromiseForm,
     ReviewForm,
+    SellerForm,
 )
 
 STEP_FORMS = [
     ("order", OrderForm),
+    ("buyer", BuyerForm),
+    ("minor", MinorForm),
     ("problem", ProblemForm),
+    ("delivery", DeliveryForm),
+    ("defect", DefectForm),
+    ("balance", BalanceForm),
     ("contact", ContactForm),
     ("policy", PolicyForm),
+    ("promise", PromiseForm),
+    ("seller", SellerForm),
     ("assessment", AssessmentForm),
     ("evidence", EvidenceStepForm),
     ("messages", MessagesForm),
     ("review", ReviewForm),
     ("declaration", DeclarationForm),
 ]
-FACT_STEPS = ("order", "problem", "contact", "policy")
+FORMS = dict(STEP_FORMS)
+FACT_STEPS = (
+    "order", "buyer", "minor", "problem", "delivery", "defect", "balance",
+    "contact", "policy", "promise", "seller",
+)  # fmt: skip
 STEP_LABELS = {
     "order": _("Order"),
+    "buyer": _("Buyer"),
+    "minor": _("Child's purchase"),
     "problem": _("Problem"),
+    "delivery": _("Delivery"),
+    "defect": _("What is wrong"),
+    "balance": _("Site balance"),
     "contact": _("Seller contact"),
     "policy": _("Refund rules"),
+    "promise": _("Seller's promise"),
+    "seller": _("Who runs the site"),
     "assessment": _("Your result"),
     "evidence": _("Evidence"),
     "messages": _("Message"),
     "review": _("Check answers"),
     "declaration": _("Sign"),
 }
-FORMS = dict(STEP_FORMS)
+DEFECT_PROBLEMS = ("invalid_key", "wrong_item", "stopped_working")
+
+StepData = Mapping[str, Mapping | None]
+
+
+def raw_answer(step_data: StepData, step: str, field: str) -> str | None:
+    data = step_data.get(step)
+    return data.get(f"{step}-{field}") if data else None
+
+
+def buyer_is_a_child(step_data: StepData) -> bool:
+    return raw_answer(step_data, "buyer", "buyer_age") == "minor"
+
+
+def goods_never_arrived(step_data: StepData) -> bool:
+    return raw_answer(step_data, "problem", "problem") == "not_delivered"
+
+
+def goods_arrived_faulty(step_data: StepData) -> bool:
+    return raw_answer(step_data, "problem", "problem") in DEFECT_PROBLEMS
+
+
+def money_held_as_balance(step_data: StepData) -> bool:
+    return raw_answer(step_data, "problem", "problem") == "balance_stuck"
+
+
+def seller_promised_refunds(step_data: StepData) -> bool:
+    return raw_answer(step_data, "policy", "refund_promise") == "yes"
+
+
+# Steps that apply only to some claims; every other step always applies.
+STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
+    "minor": buyer_is_a_child,
+    "delivery": goods_never_arrived,
+    "defect": goods_arrived_faulty,
+    "balance": money_held_as_balance,
+    "promise": seller_promised_refunds,
+}
+
+
+def active_steps(step_data: StepData) -> list[str]:
+    return [
+        step
+        for step, _form in STEP_FORMS
+        if step not in STEP_CONDITIONS or STEP_CONDITIONS[step](step_data)
+    ]
 
 
 def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDict]:
@@ -57,10 +128,12 @@ def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDi
     }
 
 
-def cleaned_fact_steps(step_data: Mapping[str, Mapping | None]) -> dict[str, dict] | None:
-    """The cleaned data of every fact step, or None while one is missing or invalid."""
+def cleaned_fact_steps(step_data: StepData) -> dict[str, dict] | None:
+    """Cleaned data of every fact step that applies, or None while one is missing or invalid."""
     cleaned = {}
-    for step in FACT_STEPS:
+    for step in active_steps(step_data):
+        if step not in FACT_STEPS:
+            continue
         data = step_data.get(step)
         if data is None:
             return None
@@ -71,11 +144,17 @@ def cleaned_fact_steps(step_data: Mapping[str, Mapping | None]) -> dict[str, dic
     return cleaned
 
 
-def facts_from(step_data: Mapping[str, Mapping | None], today=None) -> Facts | None:
+def facts_from(step_data: StepData, today=None) -> Facts | None:
     cleaned = cleaned_fact_steps(step_data)
     if cleaned is None:
         return None
-    order, problem, contact, policy = (cleaned[step] for step in FACT_STEPS)
+    order, buyer, problem = cleaned["order"], cleaned["buyer"], cleaned["problem"]
+    contact, policy, seller = cleaned["contact"], cleaned["policy"], cleaned["seller"]
+    minor = cleaned.get("minor", {})
+    delivery = cleaned.get("delivery", {})
+    defect = cleaned.get("defect", {})
+    balance = cleaned.get("balance", {})
+    promise = cleaned.get("promise", {})
     return Facts(
         product_type=order["product_type"],
         product_name=order["product_name"],
@@ -87,7 +166,7 @@ def facts_from(step_data: Mapping[str, Mapping | None], today=None) -> Facts | N
         payment_method=order["payment_method"],
         transaction_number=order["transaction_number"],
         problem=problem["problem"],
-        delivery_overdue=_yes_no(problem.get("delivery_overdue")),
+        delivery_overdue=_yes_no(delivery.get("delivery_overdue")),
         redeemed=problem["redeemed"] == "yes",
         discovered_on=problem["discovered_on"],
         description=problem["description"],
@@ -96,12 +175,33 @@ def facts_from(step_data: Mapping[str, Mapping | None], today=None) -> Facts | N
         merchant_response=contact["merchant_response"] or "",
         merchant_response_text=contact["merchant_response_text"],
         refund_promise=policy["refund_promise"],
-        promise_text=policy["promise_text"],
-        promise_conditions_met=policy["promise_conditions_met"] or "",
+        promise_text=promise.get("promise_text", ""),
+        promise_conditions_met=promise.get("promise_conditions_met", ""),
         no_refund_clause=policy["no_refund_clause"] == "yes",
         clause_text=policy["clause_text"],
         purchase_confirmation=policy["purchase_confirmation"],
         today=today or timezone.localdate(),
+        purpose=buyer["purpose"],
+        buyer_is_minor=buyer["buyer_age"] == "minor",
+        minor_age=minor.get("minor_age"),
+        guardian_consented=_yes_no(minor.get("guardian_consented")),
+        transfer_requested_by_seller=order["transfer_requested_by_seller"] == "yes",
+        promised_delivery=delivery.get("promised_delivery", ""),
+        key_shown=delivery.get("key_shown", ""),
+        delivered_on=defect.get("delivered_on"),
+        defect_kind=defect.get("defect_kind", ""),
+        used_before_confirmed=defect.get("used_before_confirmed") == "yes",
+        balance_amount=balance.get("balance_amount"),
+        balance_blocked=balance.get("balance_blocked", ""),
+        site_closed=balance.get("site_closed") == "yes",
+        deadline_given=contact["deadline_given"] == "yes",
+        deadline_on=contact["deadline_on"],
+        operator_name=seller["operator_name"],
+        operator_address=seller["operator_address"],
+        icp_number=seller["icp_number"],
+        payee_name=seller["payee_name"],
+        sold_on_platform=seller["sold_on_platform"],
+        fraud_signs=tuple(seller["fraud_signs"]),
     )
 
 

@@ -7,6 +7,7 @@ from PIL import Image
 
 from claims.models import Claim
 
+# A full set of answers for every step; walk_to() fills only the steps the wizard asks for.
 ANSWERS = {
     "order": {
         "platform_name": "星辰游戏卡盟",
@@ -18,28 +19,41 @@ ANSWERS = {
         "amount": "￥６４８.００",
         "purchased_at": "2026-11-20T21:14",
         "payment_method": "alipay",
+        "transfer_requested_by_seller": "",
         "transaction_number": "2026112222001438500512345678",
     },
+    "buyer": {"purpose": "personal", "buyer_age": "adult"},
+    "minor": {"minor_age": "14", "guardian_consented": "no"},
     "problem": {
         "problem": "invalid_key",
-        "delivery_overdue": "",
         "redeemed": "no",
         "discovered_on": "2026-11-20",
         "description": "兑换时提示该兑换码已被使用。",
     },
+    "delivery": {"promised_delivery": "instant", "delivery_overdue": "", "key_shown": "nothing"},
+    "defect": {"delivered_on": "2026-11-20", "defect_kind": "used", "used_before_confirmed": "no"},
+    "balance": {"balance_amount": "200", "balance_blocked": "cannot_withdraw", "site_closed": "no"},
     "contact": {
         "contacted": "yes",
         "contacted_on": "2026-11-21",
         "merchant_response": "refused",
         "merchant_response_text": "虚拟商品概不退换",
+        "deadline_given": "no",
+        "deadline_on": "",
     },
     "policy": {
         "refund_promise": "no",
-        "promise_text": "",
-        "promise_conditions_met": "",
         "no_refund_clause": "yes",
         "clause_text": "一经售出概不退换",
         "purchase_confirmation": "no",
+    },
+    "promise": {"promise_text": "未使用包退", "promise_conditions_met": "yes"},
+    "seller": {
+        "operator_name": "",
+        "operator_address": "",
+        "icp_number": "",
+        "payee_name": "小鱼数码",
+        "sold_on_platform": "unsure",
     },
     "assessment": {},
     "evidence": {},
@@ -47,7 +61,6 @@ ANSWERS = {
     "review": {},
     "declaration": {"confirm_true": "on", "confirm_unaltered": "on", "full_name": "李明"},
 }
-FACT_STEPS = ["order", "problem", "contact", "policy"]
 
 
 def start_claim(client) -> str:
@@ -84,14 +97,19 @@ def go_back(client, token: str, step: str, to: str, **typed):
     return client.post(step_url(token, step), data)
 
 
-def walk_to(client, token: str, last: str):
-    """Fill every step up to and including `last` with the standard answers."""
-    for step in ANSWERS:
-        response = fill_in(client, token, step)
+def walk_to(client, token: str, last: str, **answers_by_step):
+    """Follow the wizard from the first step, filling each step it asks for, up to `last`.
+
+    answers_by_step overrides answers per step: walk_to(c, t, "assessment", problem={...}).
+    """
+    step = "order"
+    while True:
+        response = fill_in(client, token, step, **answers_by_step.get(step, {}))
         assert response.status_code == 302, (step, response.content.decode()[:2000])
-        if step == last:
+        next_step = response.url.split("?")[0].rstrip("/").split("/")[-1]
+        if step == last or next_step == "finish":
             return response
-    return response
+        step = next_step
 
 
 def png_bytes(size=(640, 1200), color=(40, 120, 220), fmt="PNG", **save_args) -> bytes:

@@ -7,22 +7,42 @@ import pytest
 from claims import law
 from claims.drafting import MESSAGE_LIMIT, PAYMENT_METHOD_ZH, merchant_message
 from claims.eligibility import assess
-from tests.test_eligibility import CHANGED_MIND, PHYSICAL, PROMISE, make_facts
+from tests.test_eligibility import (
+    ALL_ANSWERS,
+    BALANCE,
+    CHANGED_MIND,
+    INVALID,
+    MINOR,
+    PHYSICAL,
+    PROMISE,
+    RESALE,
+    STOPPED,
+    make_facts,
+)
 
 CLAIMS = [
     {},
     {"delivery_overdue": None},
     {"product_type": "topup"},
-    {"problem": "invalid_key"},
+    INVALID,
     {"problem": "wrong_item", "today": date(2026, 12, 20)},
+    {**STOPPED, "defect_kind": "recovered"},
     {**PROMISE, "promise_conditions_met": "yes"},
     {**PHYSICAL, "purchase_confirmation": "no"},
+    BALANCE,
+    MINOR,
 ]
 NOT_CLAIMS = [
     {"delivery_overdue": False},
     CHANGED_MIND,
     {**PHYSICAL, "purchase_confirmation": "yes"},
+    {**CHANGED_MIND, "redeemed": True},
 ]
+DRAFTABLE = [
+    answers for answers in ALL_ANSWERS if not assess(make_facts(**answers)).blocks_documents
+]
+# Cited to the user but not printed as grounds for the demand.
+NOT_GROUNDS = {"civil_188", "cpl_25_1_iii", "cpl_reg_17", "cpl_56_1_viii"}
 
 
 def message_for(**overrides) -> str:
@@ -30,12 +50,16 @@ def message_for(**overrides) -> str:
     return merchant_message(facts, assess(facts))
 
 
+def section(message: str, name: str) -> str:
+    return message.split(f"【{name}】")[1].split("【")[0]
+
+
 @pytest.mark.parametrize("overrides", CLAIMS + NOT_CLAIMS)
 def test_it_writes_facts_demand_and_basis_with_the_order_details(overrides):
     message = message_for(**overrides)
 
-    for section in ("【事实】", "【诉求】", "【依据】"):
-        assert section in message
+    for heading in ("【事实】", "【诉求】", "【依据】"):
+        assert heading in message
     assert message.index("【事实】") < message.index("【诉求】") < message.index("【依据】")
     assert "KM202611201432001" in message
     assert "¥50.00" in message
@@ -45,19 +69,18 @@ def test_it_writes_facts_demand_and_basis_with_the_order_details(overrides):
 
 
 @pytest.mark.parametrize("overrides", CLAIMS)
-def test_it_cites_every_supporting_article_by_its_full_citation(overrides):
+def test_it_cites_every_ground_by_its_full_citation(overrides):
     facts = make_facts(**overrides, no_refund_clause=True, clause_text="虚拟商品一经售出概不退换")
     assessment = assess(facts)
-    message = merchant_message(facts, assessment)
+    basis = section(merchant_message(facts, assessment), "依据").splitlines()
 
-    basis = message.split("【依据】")[1].splitlines()
     for article in assessment.citations:
-        if article is law.CIVIL_188:
+        if article.key in NOT_GROUNDS:
             continue
-        by_law = [line for line in basis if line.startswith(article.law + "第")]
-        assert article.citation_zh in message or article.article in by_law[0]
-    assert "概不退换" in message
-    assert "治安管理处罚法" not in message
+        (line,) = [line for line in basis if line.startswith(article.law + "第")]
+        assert article.article in line
+    assert "概不退换" in "".join(basis)
+    assert not any("治安管理处罚法" in line for line in basis)
 
 
 @pytest.mark.parametrize("overrides", CLAIMS)
@@ -75,10 +98,101 @@ def test_it_does_not_threaten_complaints_when_the_user_has_no_claim(overrides):
 
 @pytest.mark.parametrize(
     ("overrides", "deadline"),
-    [({}, "24小时内"), ({"problem": "invalid_key"}, "24小时内"), (PHYSICAL, "3天内")],
+    [
+        ({}, "24小时内"),
+        ({"promised_delivery": "within"}, "72小时内"),
+        (INVALID, "24小时内"),
+        (PHYSICAL, "3日内"),
+        (BALANCE, "3日内"),
+    ],
 )
 def test_it_sets_a_concrete_deadline_in_the_demand(overrides, deadline):
-    assert deadline in message_for(**overrides).split("【诉求】")[1].split("【依据】")[0]
+    assert deadline in section(message_for(**overrides), "诉求")
+
+
+def test_it_sends_a_demand_with_a_deadline_before_rescission():
+    message = message_for()
+
+    assert "解除合同通知" not in message
+    assert "逾期未处理的，我将依法解除合同" in section(message, "诉求")
+
+
+def test_it_turns_into_a_rescission_notice_once_the_deadline_passed():
+    message = message_for(deadline_given=True, deadline_on=date(2026, 11, 21))
+
+    assert message.splitlines()[0] == "解除合同通知"
+    assert "要求贵店于2026年11月21日前发货，贵店逾期仍未发货" in section(message, "事实")
+    assert "解除本订单合同" in section(message, "诉求")
+    for article in (law.CIVIL_563_1_III, law.CIVIL_565_1, law.CIVIL_566_1):
+        assert article.article in section(message, "依据")
+
+
+def test_it_reminds_of_a_deadline_that_has_not_passed():
+    message = message_for(deadline_given=True, deadline_on=date(2026, 11, 23))
+
+    assert "解除合同通知" not in message
+    assert "2026年11月23日前" in section(message, "诉求")
+
+
+def test_it_cites_only_contract_law_for_a_resale_purchase():
+    message = message_for(**RESALE, no_refund_clause=True)
+    basis = section(message, "依据")
+
+    assert basis.strip().startswith(law.CIVIL_CODE[0])
+    assert law.CPL[0] not in message and "12315" not in message
+    assert "诉讼" in message.splitlines()[-1]
+
+
+def test_it_speaks_for_the_guardian_of_a_minor():
+    message = message_for(**MINOR)
+
+    assert "监护人" in message.splitlines()[0]
+    assert "我的孩子（14岁）" in message
+    assert "不予追认" in section(message, "事实")
+    assert "限制民事行为能力人" in section(message, "依据")
+    assert law.CIVIL_157.article in section(message, "依据")
+    assert "第十九条" not in message and "第一百四十五条" not in message
+
+
+def test_it_asks_for_the_site_balance_back():
+    message = message_for(**BALANCE)
+
+    assert "余额¥80.00目前无法使用" in section(message, "事实")
+    assert "站内余额¥80.00原路退回" in section(message, "诉求")
+
+
+def test_it_notes_the_transfer_the_seller_asked_for():
+    message = message_for(payment_method="private_transfer", transfer_requested_by_seller=True)
+
+    assert "私下转账系按贵店工作人员的要求进行" in message
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {**INVALID, "used_before_confirmed": True, "defect_kind": "used"},
+        {"site_closed": True, "fraud_signs": ("vanished",)},
+        {"fraud_signs": ("false_claims",)},
+    ],
+)
+def test_it_adds_the_3x_claim_only_as_one_deletable_sentence_where_fraud_signs_exist(overrides):
+    message = message_for(**overrides)
+    (sentence,) = [line for line in message.splitlines() if "增加赔偿" in line]
+
+    assert sentence.startswith("鉴于") and sentence.endswith("的权利。")
+    assert "¥500.00" in sentence
+    assert law.CPL_55_1.citation_zh in sentence
+    assert message.replace(sentence + "\n", "").count("赔偿") == message.count("赔偿") - 1
+
+
+@pytest.mark.parametrize("overrides", DRAFTABLE)
+def test_it_never_mentions_the_3x_claim_without_fraud_signs(overrides):
+    facts = make_facts(**overrides)
+    assessment = assess(facts)
+    message = merchant_message(facts, assessment)
+
+    if assessment.punitive is None:
+        assert "增加赔偿" not in message and "三倍" not in message
 
 
 def test_it_formats_the_purchase_time_in_china_time():
@@ -108,6 +222,7 @@ def test_it_quotes_the_merchant_reply_and_contact_date():
     )
 
     assert "我已于2026年11月21日联系贵店，贵店答复：“虚拟商品不退”。" in message
+    assert "举报" in message.splitlines()[-1]
 
 
 LONG = "很长的说明" * 200
@@ -120,24 +235,39 @@ LONGEST_ANSWERS = {
     "amount": Decimal("999999.99"),
     "description": LONG,
     "contacted": True,
-    "contacted_on": date(2026, 11, 21),
-    "merchant_response": "refused",
+    "contacted_on": date(2026, 11, 1),
+    "merchant_response": "offered_credit",
     "merchant_response_text": LONG,
     "promise_text": LONG,
     "no_refund_clause": True,
     "clause_text": LONG,
     "purchase_confirmation": "yes",
+    "payment_method": "private_transfer",
+    "transfer_requested_by_seller": True,
+    "sold_on_platform": "yes",
+    "operator_name": "",
+    "operator_address": "",
+    "fraud_signs": ("false_claims",),
+    "key_shown": "unreadable",
 }
 
 
-@pytest.mark.parametrize("overrides", CLAIMS + NOT_CLAIMS)
+@pytest.mark.parametrize("overrides", CLAIMS + NOT_CLAIMS + DRAFTABLE)
 def test_it_stays_under_1000_characters_even_with_long_answers(overrides):
     message = message_for(**{**LONGEST_ANSWERS, **overrides})
 
     assert len(message) < MESSAGE_LIMIT
+    assert "【依据】" in message and message.splitlines()[-1].endswith("。")
 
 
-@pytest.mark.parametrize("overrides", [{"redeemed": True}, {**CHANGED_MIND, "redeemed": True}])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"redeemed": True},
+        {**INVALID, "redeemed": True},
+        {"problem": "wrong_item", "redeemed": True},
+    ],
+)
 def test_it_refuses_to_draft_for_a_redeemed_key(overrides):
     facts = make_facts(**overrides)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from claims.forms import OrderForm
 from claims.models import Claim
 
-from .journey import ANSWERS, fill_in, start_claim, walk_to
+from .journey import ANSWERS, fill_in, start_claim, step_url, walk_to
 
 
 def order_form(**overrides) -> OrderForm:
@@ -98,25 +98,33 @@ def test_errors_are_shown_in_chinese_by_default(client):
 @pytest.mark.parametrize(
     ("step", "overrides", "field"),
     [
-        ("problem", {"problem": "not_delivered", "delivery_overdue": ""}, "delivery_overdue"),
+        ("delivery", {"promised_delivery": "within", "delivery_overdue": ""}, "delivery_overdue"),
         ("problem", {"discovered_on": "2099-01-01"}, "discovered_on"),
+        ("order", {"payment_method": "private_transfer"}, "transfer_requested_by_seller"),
+        ("minor", {"minor_age": "30"}, "minor_age"),
+        ("balance", {"balance_amount": "0"}, "balance_amount"),
+        ("defect", {"delivered_on": ""}, "delivered_on"),
+        ("contact", {"deadline_given": "yes", "deadline_on": ""}, "deadline_on"),
         ("problem", {"problem": ""}, "problem"),
         ("contact", {"contacted": "yes", "contacted_on": ""}, "contacted_on"),
         ("contact", {"contacted": "yes", "merchant_response": ""}, "merchant_response"),
-        (
-            "policy",
-            {"refund_promise": "yes", "promise_conditions_met": ""},
-            "promise_conditions_met",
-        ),
+        ("promise", {"promise_conditions_met": ""}, "promise_conditions_met"),
         ("declaration", {"confirm_true": ""}, "confirm_true"),
         ("declaration", {"full_name": " "}, "full_name"),
     ],
 )
 def test_each_step_refuses_bad_input_beside_the_field(client, step, overrides, field):
     token = start_claim(client)
-    steps = list(ANSWERS)
-    previous = steps[steps.index(step) - 1]
-    walk_to(client, token, previous)
+    # Answers that make the conditional step under test appear.
+    route = {
+        "minor": {"buyer": {"buyer_age": "minor"}},
+        "delivery": {"problem": {"problem": "not_delivered"}},
+        "balance": {"problem": {"problem": "balance_stuck"}},
+        "promise": {"policy": {"refund_promise": "yes"}},
+    }.get(step, {})
+    if step != "order":
+        walk_to(client, token, "declaration", **route)
+        assert client.get(step_url(token, step)).status_code == 200, step
     response = fill_in(client, token, step, **overrides)
     page = response.content.decode()
     assert response.status_code == 200

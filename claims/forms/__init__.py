@@ -1,0 +1,37 @@
+"""One form per wizard step. Each clean_* returns a domain value (Decimal, aware datetime).
+
+Follow-up questions inside a step use show_if/require_when; questions that apply only to some
+claims are whole conditional steps (see answers.STEP_CONDITIONS).
+"""
+
+from .documents import (
+    AssessmentForm,
+    DeclarationForm,
+    EvidenceStepForm,
+    MessagesForm,
+    ReviewForm,
+    StartForm,
+)
+from .problem import BalanceForm, DefectForm, DeliveryForm, ProblemForm
+from .purchase import BuyerForm, MinorForm, OrderForm
+from .seller import ContactForm, PolicyForm, PromiseForm, SellerForm
+
+__all__ = [
+    "AssessmentForm",
+    "BalanceForm",
+    "BuyerForm",
+    "ContactForm",
+    "DeclarationForm",
+    "DefectForm",
+    "DeliveryForm",
+    "EvidenceStepForm",
+    "MessagesForm",
+    "MinorForm",
+    "OrderForm",
+    "PolicyForm",
+    "ProblemForm",
+    "PromiseForm",
+    "ReviewForm",
+    "SellerForm",
+    "StartForm",
+]
