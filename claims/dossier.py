@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .answers import FORMS, STEP_FORMS, facts_for_claim, prefixed_step_data
+from .answers import FORMS, active_steps, facts_for_claim, prefixed_step_data
 from .eligibility import assess
 from .fonts import cjk_font_available
 from .summary import answer_sections
@@ -43,6 +43,27 @@ DOSSIER_LABELS = {
     "no_refund_clause": "网站是否声明虚拟商品不退款",
     "clause_text": "相关条款及位置",
     "purchase_confirmation": "购买时是否需本人确认不可退货",
+    "transfer_requested_by_seller": "是否应商家要求私下转账",
+    "purpose": "购买用途",
+    "buyer_age": "付款人",
+    "minor_age": "付款时未成年人年龄",
+    "guardian_consented": "监护人是否同意或追认",
+    "promised_delivery": "承诺的发货时间",
+    "key_shown": "订单页面显示",
+    "delivered_on": "收到商品的日期",
+    "defect_kind": "具体问题",
+    "used_before_confirmed": "官方客服是否确认卡密在交付前已被使用",
+    "balance_amount": "站内余额",
+    "balance_blocked": "余额受限情况",
+    "site_closed": "网站是否已关闭或失联",
+    "deadline_given": "是否已书面给出期限",
+    "deadline_on": "期限截止日",
+    "operator_name": "网站经营者名称",
+    "operator_address": "经营者地址",
+    "icp_number": "ICP备案号",
+    "payee_name": "收款方名称",
+    "sold_on_platform": "是否为平台内店铺（分站）",
+    "fraud_signs": "其他情况",
 }
 STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "dossier.css"
 
@@ -70,7 +91,7 @@ def dossier_context(claim) -> dict:
     facts = facts_for_claim(claim)
     assessment = assess(facts) if facts else None
     step_data = prefixed_step_data(claim.answers)
-    steps = [step for step, _form in STEP_FORMS]
+    steps = active_steps(step_data)
     messages = step_data.get("messages")
     evidence = list(claim.evidence.all())
     sections = answer_sections(

@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +91,29 @@ class Claim(models.Model):
             stored.storage.delete(stored.name)
 
 
+FILE_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/webp": "WebP",
+    "image/heic": "HEIC",
+    "application/pdf": "PDF",
+    "video/mp4": "MP4",
+    "video/quicktime": "MOV",
+}
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def total_bytes(self) -> int:
+        return self.aggregate(total=models.Sum("size"))["total"] or 0
+
+    def stored_names(self) -> set[str]:
+        """Every file name the rows refer to, originals and derived copies."""
+        names = set()
+        for row in self.values_list("original", "print_image", "thumbnail"):
+            names.update(name for name in row if name)
+        return names
+
+
 class Evidence(models.Model):
     class Category(models.TextChoices):
         TRANSACTION = "transaction", _("Payment and order")
@@ -97,26 +122,70 @@ class Evidence(models.Model):
         OPERATOR_IDENTITY = "operator_identity", _("Who runs the site")
         OTHER = "other", _("Other")
 
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Image")
+        PDF = "pdf", _("PDF document")
+        VIDEO = "video", _("Video")
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     category = models.CharField(max_length=32, choices=Category.choices)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMAGE)
     caption = models.CharField(max_length=200, blank=True)
+    # Kept as text only: stored files get random names.
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=64)
-    size = models.PositiveIntegerField()
+    size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
+    # Images: upright size of the original. Videos: frame size when the file says.
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    duration_ms = models.PositiveBigIntegerField(null=True, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)
+    # The user's edits of the derived copies; the original never changes.
+    rotation = models.PositiveSmallIntegerField(default=0)
+    redactions = models.JSONField(default=list, blank=True)
     original = models.FileField(storage=evidence_storage, upload_to="originals/", max_length=255)
-    print_image = models.FileField(storage=evidence_storage, upload_to="print/", max_length=255)
-    thumbnail = models.FileField(storage=evidence_storage, upload_to="thumbs/", max_length=255)
+    print_image = models.FileField(
+        storage=evidence_storage, upload_to="print/", max_length=255, blank=True
+    )
+    thumbnail = models.FileField(
+        storage=evidence_storage, upload_to="thumbs/", max_length=255, blank=True
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
 
     def __str__(self):
         return f"{self.get_category_display()}: {self.original_name}"
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == self.Kind.IMAGE
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind == self.Kind.VIDEO
+
+    @property
+    def file_format(self) -> str:
+        """The format's short name (JPEG, HEIC, MP4, PDF…), from the type sniffed at upload."""
+        return FILE_FORMATS.get(self.content_type, self.content_type)
+
+    @property
+    def is_redacted(self) -> bool:
+        return bool(self.redactions)
+
+    @property
+    def duration_text(self) -> str:
+        """m:ss (h:mm:ss past an hour); empty when the file did not say."""
+        if self.duration_ms is None:
+            return ""
+        minutes, seconds = divmod(round(self.duration_ms / 1000), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
     def stored_files(self) -> list:
         return [f for f in (self.original, self.print_image, self.thumbnail) if f.name]
@@ -126,3 +195,10 @@ class Evidence(models.Model):
         self.delete()
         for stored in files:
             stored.storage.delete(stored.name)
+
+
+@receiver(post_delete, sender=Evidence)
+def _delete_files_after_commit(sender, instance, **kwargs):
+    """However a row goes (a claim's cascade, the admin, a queryset), its files go too."""
+    files = [(stored.storage, stored.name) for stored in instance.stored_files()]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evidence_views, views
 from .wizard import ClaimWizard
 
 app_name = "claims"
@@ -15,15 +15,34 @@ urlpatterns = [
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),
     path("c/<str:token>/new-link/", views.new_link, name="new_link"),
     path("c/<str:token>/delete/", views.delete_claim, name="delete"),
-    path("c/<str:token>/evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_delete"),
+    path(
+        "c/<str:token>/evidence/<int:pk>/remove/",
+        evidence_views.evidence_delete,
+        name="evidence_delete",
+    ),
     path(
         "c/<str:token>/evidence/<int:pk>/caption/",
-        views.evidence_caption,
+        evidence_views.evidence_caption,
         name="evidence_caption",
     ),
     path(
+        "c/<str:token>/evidence/<int:pk>/rotate/",
+        evidence_views.evidence_rotate,
+        name="evidence_rotate",
+    ),
+    path(
+        "c/<str:token>/evidence/<int:pk>/replace/",
+        evidence_views.evidence_replace,
+        name="evidence_replace",
+    ),
+    path(
+        "c/<str:token>/evidence/<int:pk>/cover/",
+        evidence_views.evidence_cover,
+        name="evidence_cover",
+    ),
+    path(
         "c/<str:token>/evidence/<int:pk>/<str:variant>/",
-        views.evidence_file,
+        evidence_views.evidence_file,
         name="evidence_file",
     ),
     path("c/<str:token>/<str:step>/", wizard, name="step"),

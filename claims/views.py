@@ -6,8 +6,8 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from .answers import STEP_FORMS, facts_for_claim
 from .dossier import DossierUnavailable, render_dossier
 from .eligibility import assess
 from .fonts import cjk_font_available, harfbuzz_subset_available
-from .forms import CaptionForm, StartForm
+from .forms import StartForm
 from .models import Claim
 
 FIRST_STEP = STEP_FORMS[0][0]
@@ -85,47 +85,6 @@ def dossier_pdf(request, token):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
     return response
-
-
-@require_GET
-def evidence_file(request, token, pk, variant):
-    """Derived copies show inline; the original is only ever a download."""
-    claim = get_claim_or_404(token)
-    item = get_object_or_404(claim.evidence, pk=pk)
-    if variant == "original":
-        return FileResponse(
-            item.original.open("rb"),
-            as_attachment=True,
-            filename=item.original_name or f"evidence-{item.pk}",
-            content_type=item.content_type,
-        )
-    field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
-    if field is None:
-        raise Http404
-    return FileResponse(field.open("rb"), content_type="image/jpeg")
-
-
-@require_POST
-def evidence_delete(request, token, pk):
-    claim = get_claim_or_404(token)
-    item = get_object_or_404(claim.evidence, pk=pk)
-    item.delete_with_files()
-    messages.success(request, _("The file was removed."))
-    return redirect("claims:step", token=claim.token, step="evidence")
-
-
-@require_POST
-def evidence_caption(request, token, pk):
-    claim = get_claim_or_404(token)
-    item = get_object_or_404(claim.evidence, pk=pk)
-    form = CaptionForm(request.POST)
-    if form.is_valid():
-        item.caption = form.cleaned_data["caption"]
-        item.save(update_fields=["caption"])
-        messages.success(request, _("Caption saved."))
-    else:
-        messages.error(request, _("The caption is too long (at most 200 characters)."))
-    return redirect(f"{reverse('claims:step', args=[claim.token, 'evidence'])}#item-{item.pk}")
 
 
 @require_POST

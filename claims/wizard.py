@@ -14,20 +14,24 @@ from formtools.wizard.views import NamedUrlWizardView
 
 from . import evidence as evidence_pipeline
 from .access import get_claim_or_404
-from .answers import STEP_FORMS, STEP_LABELS, facts_from
+from .answers import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
 from .drafting import merchant_message
 from .eligibility import assess
-from .forms import EvidenceUploadForm
+from .evidence_forms import EvidenceUploadForm
 from .summary import answer_sections, evidence_checklist
 
 RETURN_TO_REVIEW = "review"
 
 
+def _when(predicate):
+    """A condition_dict entry from one of answers' predicates over the raw step data."""
+    return lambda wizard: predicate(wizard.raw_step_data())
+
+
 class ClaimWizard(NamedUrlWizardView):
     form_list = STEP_FORMS
     storage_name = "claims.wizard_storage.ClaimStorage"
-    # Later steps that apply only to some claims register predicates here (see docs).
-    condition_dict = {}
+    condition_dict = {step: _when(predicate) for step, predicate in STEP_CONDITIONS.items()}
 
     def dispatch(self, request, *args, token, **kwargs):
         self.claim = get_claim_or_404(token)
@@ -48,9 +52,12 @@ class ClaimWizard(NamedUrlWizardView):
 
     # -- facts and the pure functions -------------------------------------------------
 
+    def raw_step_data(self) -> dict:
+        """Every step's saved answers as typed (conditions read these, never cleaned data)."""
+        return {step: self.storage.get_step_data(step) for step in self.form_list}
+
     def facts(self):
-        step_data = {step: self.storage.get_step_data(step) for step in self.get_form_list()}
-        return facts_from(step_data)
+        return facts_from(self.raw_step_data())
 
     def assessment(self):
         facts = self.facts()
@@ -120,10 +127,7 @@ class ClaimWizard(NamedUrlWizardView):
 
     def handle_upload(self):
         upload_form = EvidenceUploadForm(
-            self.request.POST,
-            self.request.FILES,
-            prefix="upload",
-            max_megabytes=evidence_pipeline.max_megabytes(),
+            self.request.POST, self.request.FILES, prefix="upload", claim=self.claim
         )
         if upload_form.is_valid():
             result = evidence_pipeline.accept_uploads(
@@ -143,7 +147,10 @@ class ClaimWizard(NamedUrlWizardView):
                 )
             if not result.errors:
                 return redirect(self.get_step_url("evidence"))
-        return self.render(self.get_form(step="evidence"), upload_form=upload_form)
+        # Each refused file keeps its own message on the page; the status says "refused".
+        response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
+        response.status_code = 400
+        return response
 
     # -- navigation --------------------------------------------------------------------
 
@@ -204,12 +211,12 @@ class ClaimWizard(NamedUrlWizardView):
             items = list(self.claim.evidence.all())
             context["evidence_items"] = items
             context["checklist"] = evidence_checklist(context["assessment"], items)
-            context.setdefault(
-                "upload_form",
-                EvidenceUploadForm(
-                    prefix="upload", max_megabytes=evidence_pipeline.max_megabytes()
-                ),
-            )
+            if "upload_form" not in context:
+                context["upload_form"] = EvidenceUploadForm(
+                    prefix="upload",
+                    claim=self.claim,
+                    initial={"category": context["checklist"].next_category},
+                )
         if step == "review":
             context["sections"] = answer_sections(
                 {step: self.storage.get_step_data(step) for step in self.get_form_list()},

@@ -138,12 +138,21 @@ USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
-# Limits on what a user may send us.
-EVIDENCE_MAX_FILE_BYTES = env_int("EVIDENCE_MAX_FILE_BYTES", 15 * 1024 * 1024)
+# Limits on what a user may send us (sizes per file by type, then per claim).
+EVIDENCE_MAX_IMAGE_BYTES = env_int("EVIDENCE_MAX_IMAGE_BYTES", 20 * 1024 * 1024)
+EVIDENCE_MAX_PDF_BYTES = env_int("EVIDENCE_MAX_PDF_BYTES", 20 * 1024 * 1024)
+EVIDENCE_MAX_VIDEO_BYTES = env_int("EVIDENCE_MAX_VIDEO_BYTES", 200 * 1024 * 1024)
+EVIDENCE_MAX_CLAIM_BYTES = env_int("EVIDENCE_MAX_CLAIM_BYTES", 500 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env_int("EVIDENCE_MAX_PIXELS", 40_000_000)
-EVIDENCE_MAX_FILES_PER_CLAIM = env_int("EVIDENCE_MAX_FILES_PER_CLAIM", 40)
+EVIDENCE_MAX_FILES_PER_CLAIM = env_int("EVIDENCE_MAX_FILES_PER_CLAIM", 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Django does not limit file parts: this handler stops writing a file to disk past the
+# largest per-file limit (it still counts the bytes, so the user gets the size message).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "claims.uploads.CappedTemporaryFileUploadHandler",
+]
 
 # Unfinished claims are deleted after this many days; the privacy notice states it.
 CLAIM_RETENTION_DAYS = env_int("CLAIM_RETENTION_DAYS", 30)

@@ -1,14 +1,11 @@
 import hashlib
 import io
 import re
-import struct
-import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -17,43 +14,22 @@ from PIL import ExifTags, Image
 from claims.evidence import EvidenceRejected, accept_uploads, derive_image, store_upload
 from claims.models import Claim, Evidence
 
+from .evidence_samples import image_bytes, phone_photo, png_header, upload_of
+
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip
 
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-NOT_AN_IMAGE = "This is not a JPEG, PNG or WebP image."
+NOT_ACCEPTED = (
+    "This type of file is not accepted. Upload photos or screenshots (JPEG, PNG, WebP, HEIC), "
+    "PDF documents, or MP4/MOV screen recordings."
+)
 
 
 def make_claim() -> Claim:
     return Claim.objects.create(consent_version="test", consented_at=timezone.now())
-
-
-def image_bytes(size=(200, 100), fmt="PNG", mode="RGB", color=(40, 120, 220), **save_args):
-    buffer = io.BytesIO()
-    Image.new(mode, size, color).save(buffer, format=fmt, **save_args)
-    return buffer.getvalue()
-
-
-def phone_photo(orientation=6, taken="2026:11:20 21:14:05") -> bytes:
-    """A 200x100 JPEG as a phone writes it: rotation flag, capture time, GPS and XMP."""
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Make] = "Xiaomi"
-    exif[ExifTags.IFD.GPSInfo] = {
-        ExifTags.GPS.GPSLatitudeRef: "N",
-        ExifTags.GPS.GPSLatitude: (39.0, 54.0, 27.0),
-        ExifTags.GPS.GPSLongitudeRef: "E",
-        ExifTags.GPS.GPSLongitude: (116.0, 23.0, 29.0),
-    }
-    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken
-    xmp = b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF/></x:xmpmeta>"
-    return image_bytes(fmt="JPEG", exif=exif, xmp=xmp)
-
-
-def upload_of(data: bytes, name="bill.png", content_type="image/png") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data, content_type=content_type)
 
 
 def store(claim, data: bytes, name="bill.png") -> Evidence:
@@ -75,21 +51,6 @@ def stored_image(field) -> Image.Image:
 
 def stored_names(storage) -> list[str]:
     return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
-
-
-def png_chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that says how big it is and holds almost no pixel data."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", ihdr)
-        + png_chunk(b"IDAT", zlib.compress(bytes(64)))
-        + png_chunk(b"IEND", b"")
-    )
 
 
 @pytest.mark.parametrize(
@@ -114,24 +75,25 @@ def test_it_accepts_jpeg_png_and_webp(fmt, content_type, extension):
         pytest.param(image_bytes(fmt="GIF"), id="gif"),
         pytest.param(image_bytes(fmt="BMP"), id="bmp"),
         pytest.param(image_bytes(fmt="TIFF"), id="tiff"),
-        pytest.param(b"", id="empty"),
+        pytest.param(image_bytes(fmt="JPEG2000"), id="jpeg2000"),
+        pytest.param(image_bytes(fmt="PPM"), id="ppm"),
     ],
 )
-def test_it_refuses_anything_but_jpeg_png_and_webp_whatever_its_name(data, private_storage):
+def test_it_refuses_any_other_format_whatever_its_name(data, private_storage):
     with translation.override("en"):
-        assert rejection(data, name="bill.png") == NOT_AN_IMAGE
+        assert rejection(data, name="bill.png") == NOT_ACCEPTED
     assert not Evidence.objects.exists()
     assert stored_names(private_storage) == []
 
 
 def test_it_refuses_in_the_users_language():
     with translation.override("zh-hans"):
-        message = rejection(b"not an image", name="bill.png")
-        assert message == gettext(NOT_AN_IMAGE)
+        message = rejection(image_bytes()[:100], name="bill.png")
+        assert message == gettext("This image is damaged or incomplete.")
     assert re.search(r"[\u4e00-\u9fff]", message), message
 
 
-@override_settings(EVIDENCE_MAX_FILE_BYTES=1024 * 1024)
+@override_settings(EVIDENCE_MAX_IMAGE_BYTES=1024 * 1024)
 def test_it_refuses_a_file_over_the_size_limit():
     uncompressed = image_bytes(size=(700, 700), fmt="PNG", compress_level=0)
     assert len(uncompressed) > 1024 * 1024
@@ -140,7 +102,7 @@ def test_it_refuses_a_file_over_the_size_limit():
         assert rejection(uncompressed) == "This file is larger than 1 MB."
 
 
-@override_settings(EVIDENCE_MAX_FILE_BYTES=1024 * 1024)
+@override_settings(EVIDENCE_MAX_IMAGE_BYTES=1024 * 1024)
 def test_it_accepts_a_file_of_exactly_the_size_limit():
     data = image_bytes(fmt="PNG")
     padded = data + bytes(1024 * 1024 - len(data))  # PNG readers ignore trailing bytes
@@ -218,7 +180,7 @@ def test_it_keeps_the_good_files_and_explains_each_bad_one():
         result = accept_uploads(claim, files, category="transaction", caption="账单")
 
     assert [item.original_name for item in result.saved] == ["first.png", "second.jpg"]
-    assert result.errors == [("notes.png", NOT_AN_IMAGE), ("anim.png", NOT_AN_IMAGE)]
+    assert result.errors == [("notes.png", NOT_ACCEPTED), ("anim.png", NOT_ACCEPTED)]
     assert [item.original_name for item in claim.evidence.all()] == ["first.png", "second.jpg"]
 
 

@@ -48,3 +48,254 @@
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 })();
+
+// ---------------------------------------------------------------------------------------
+// Evidence: check files against the limits before sending, show upload progress, and draw
+// opaque boxes over personal data. The server checks everything again; without this script
+// the same messages come from the server.
+(function () {
+  "use strict";
+
+  var EXTENSION_KINDS = {
+    jpg: "image", jpeg: "image", png: "image", webp: "image", heic: "image", heif: "image",
+    pdf: "pdf", mp4: "video", mov: "video"
+  };
+
+  function fileKind(file) {
+    var type = (file.type || "").toLowerCase();
+    if (type.indexOf("image/") === 0) return "image";
+    if (type.indexOf("video/") === 0) return "video";
+    if (type === "application/pdf") return "pdf";
+    var match = /\.([a-z0-9]+)$/i.exec(file.name || "");
+    return match ? EXTENSION_KINDS[match[1].toLowerCase()] || null : null;
+  }
+
+  // Split the chosen files into those to send and those the server would refuse anyway.
+  function sortFiles(form, files) {
+    var data = form.dataset;
+    var roomBytes = Number(data.roomBytes);
+    var roomFiles = Number(data.roomFiles);
+    var good = [];
+    var refused = [];
+    Array.prototype.forEach.call(files, function (file) {
+      var kind = fileKind(file);
+      var message = null;
+      if (file.size === 0) message = data.msgEmpty;
+      else if (kind && file.size > Number(data["limit" + kind.charAt(0).toUpperCase() + kind.slice(1)])) {
+        message = data["msg" + kind.charAt(0).toUpperCase() + kind.slice(1)];
+      } else if (good.length >= roomFiles) message = data.msgCount;
+      else if (file.size > roomBytes) message = data.msgFull;
+      // An unknown type is left to the server, which reads the bytes, not the name.
+      if (message) {
+        refused.push({ name: file.name, message: message });
+      } else {
+        good.push(file);
+        roomBytes -= file.size;
+      }
+    });
+    return { good: good, refused: refused };
+  }
+
+  function showRefused(box, heading, refused) {
+    box.textContent = "";
+    box.hidden = refused.length === 0;
+    if (!refused.length) return;
+    var title = document.createElement("p");
+    title.className = "upload-check-title";
+    title.textContent = heading;
+    var list = document.createElement("ul");
+    refused.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.textContent = entry.name + ": " + entry.message;
+      list.appendChild(item);
+    });
+    box.appendChild(title);
+    box.appendChild(list);
+  }
+
+  // Put the page the server answered in place of this one, as a normal form post would.
+  function showAnswer(xhr) {
+    var answer = xhr.response;
+    var fresh = answer && answer.querySelector("main");
+    var current = document.querySelector("main");
+    if (!fresh || !current) {
+      window.location.reload();
+      return;
+    }
+    current.replaceWith(document.importNode(fresh, true));
+    document.title = answer.title;
+    if (xhr.responseURL) window.history.replaceState(null, "", xhr.responseURL);
+    enhanceEvidence(document);
+    var focus = document.getElementById("error-summary") || document.querySelector(".messages");
+    if (focus) {
+      if (!focus.hasAttribute("tabindex")) focus.setAttribute("tabindex", "-1");
+      focus.focus();
+    }
+  }
+
+  function enhanceUpload(form) {
+    var input = form.querySelector('input[type="file"]');
+    var check = form.querySelector("[data-upload-check]");
+    var progress = form.querySelector("[data-upload-progress]");
+    if (!input || !check || !progress || !window.FormData || !window.XMLHttpRequest) return;
+    var bar = progress.querySelector("progress");
+    var status = progress.querySelector("[data-upload-status]");
+    var button = form.querySelector('button[type="submit"]');
+
+    input.addEventListener("change", function () {
+      showRefused(check, form.dataset.msgSkipped, sortFiles(form, input.files).refused);
+    });
+
+    form.addEventListener("submit", function (event) {
+      var sorted = sortFiles(form, input.files);
+      showRefused(check, form.dataset.msgSkipped, sorted.refused);
+      if (input.files.length && !sorted.good.length) {
+        event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      var body = new FormData(form);
+      body.delete(input.name);
+      sorted.good.forEach(function (file) { body.append(input.name, file, file.name); });
+      body.append("upload", "1");
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.getAttribute("action") || window.location.href);
+      xhr.responseType = "document";
+      xhr.upload.addEventListener("progress", function (progressEvent) {
+        if (!progressEvent.lengthComputable) return;
+        var percent = Math.round((100 * progressEvent.loaded) / progressEvent.total);
+        bar.value = percent;
+        status.textContent = percent < 100
+          ? form.dataset.msgSending.replace("%(percent)s", percent + "%")
+          : form.dataset.msgChecking;
+      });
+      xhr.addEventListener("load", function () { showAnswer(xhr); });
+      xhr.addEventListener("error", function () {
+        status.textContent = form.dataset.msgFailed;
+        button.disabled = false;
+      });
+      progress.hidden = false;
+      bar.value = 0;
+      status.textContent = form.dataset.msgSending.replace("%(percent)s", "0%");
+      button.disabled = true;
+      xhr.send(body);
+    });
+  }
+
+  // Boxes are [left, top, width, height] in per cent of the picture, as the server keeps them.
+  function parseBoxes(text) {
+    return (text || "").split(";").filter(Boolean).map(function (part) {
+      return part.split(",").map(Number);
+    });
+  }
+
+  function round2(value) {
+    return Math.round(value * 100) / 100;
+  }
+
+  function enhanceRedaction(container) {
+    var stage = container.querySelector("[data-redact-stage]");
+    var image = container.querySelector("[data-redact-image]");
+    var list = container.querySelector("[data-redact-list]");
+    var form = document.querySelector(".redact-form");
+    var field = form && form.querySelector('input[name="boxes"]');
+    if (!stage || !image || !list || !field) return;
+    var boxes = parseBoxes(field.value);
+    var drawing = null;
+
+    container.querySelector("[data-redact-hint]").hidden = false;
+    list.hidden = false;
+    stage.classList.add("is-drawable");
+    form.querySelectorAll("[data-redact-existing]").forEach(function (node) { node.hidden = true; });
+
+    function render() {
+      stage.querySelectorAll(".redact-box").forEach(function (node) { node.remove(); });
+      list.textContent = "";
+      boxes.forEach(function (box, index) {
+        var overlay = document.createElement("div");
+        overlay.className = "redact-box";
+        overlay.style.left = box[0] + "%";
+        overlay.style.top = box[1] + "%";
+        overlay.style.width = box[2] + "%";
+        overlay.style.height = box[3] + "%";
+        overlay.textContent = String(index + 1);
+        stage.appendChild(overlay);
+        var item = document.createElement("li");
+        var label = document.createElement("span");
+        label.textContent = list.dataset.label + " " + (index + 1);
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "button-link danger-link";
+        remove.textContent = list.dataset.remove;
+        remove.addEventListener("click", function () {
+          boxes.splice(index, 1);
+          render();
+        });
+        item.appendChild(label);
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+      if (!boxes.length) {
+        var empty = document.createElement("li");
+        empty.textContent = list.dataset.empty;
+        list.appendChild(empty);
+      }
+      field.value = boxes.map(function (box) { return box.map(round2).join(","); }).join(";");
+    }
+
+    function pointAt(event) {
+      var rect = image.getBoundingClientRect();
+      return {
+        x: Math.min(Math.max((100 * (event.clientX - rect.left)) / rect.width, 0), 100),
+        y: Math.min(Math.max((100 * (event.clientY - rect.top)) / rect.height, 0), 100)
+      };
+    }
+
+    function current(event) {
+      var point = pointAt(event);
+      return [
+        Math.min(point.x, drawing.start.x), Math.min(point.y, drawing.start.y),
+        Math.abs(point.x - drawing.start.x), Math.abs(point.y - drawing.start.y)
+      ];
+    }
+
+    stage.addEventListener("pointerdown", function (event) {
+      if (event.button > 0) return;
+      event.preventDefault();
+      stage.setPointerCapture(event.pointerId);
+      var overlay = document.createElement("div");
+      overlay.className = "redact-box is-drawing";
+      stage.appendChild(overlay);
+      drawing = { start: pointAt(event), overlay: overlay };
+    });
+    stage.addEventListener("pointermove", function (event) {
+      if (!drawing) return;
+      var box = current(event);
+      drawing.overlay.style.left = box[0] + "%";
+      drawing.overlay.style.top = box[1] + "%";
+      drawing.overlay.style.width = box[2] + "%";
+      drawing.overlay.style.height = box[3] + "%";
+    });
+    function finish(event) {
+      if (!drawing) return;
+      var box = current(event);
+      drawing.overlay.remove();
+      drawing = null;
+      if (box[2] >= 1 && box[3] >= 1) boxes.push(box.map(round2));
+      render();
+    }
+    stage.addEventListener("pointerup", finish);
+    stage.addEventListener("pointercancel", function () {
+      if (drawing) drawing.overlay.remove();
+      drawing = null;
+    });
+    render();
+  }
+
+  function enhanceEvidence(root) {
+    root.querySelectorAll("[data-evidence-upload]").forEach(enhanceUpload);
+    root.querySelectorAll("[data-redact]").forEach(enhanceRedaction);
+  }
+
+  enhanceEvidence(document);
+})();

@@ -1,0 +1,121 @@
+"""Evidence files made in memory: photos, screenshots, HEIC, MP4/MOV boxes, PDFs, hostile ones."""
+
+import io
+import struct
+import zipfile
+import zlib
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import ExifTags, Image
+
+import claims.evidence_images  # noqa: F401  registers the HEIF opener used below
+
+GPS = {
+    ExifTags.GPS.GPSLatitudeRef: "N",
+    ExifTags.GPS.GPSLatitude: (39.0, 54.0, 27.0),
+    ExifTags.GPS.GPSLongitudeRef: "E",
+    ExifTags.GPS.GPSLongitude: (116.0, 23.0, 29.0),
+}
+
+
+def image_bytes(size=(200, 100), fmt="PNG", mode="RGB", color=(40, 120, 220), **save_args):
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=fmt, **save_args)
+    return buffer.getvalue()
+
+
+def phone_exif(orientation=6, taken="2026:11:20 21:14:05") -> Image.Exif:
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.Base.Make] = "Xiaomi"
+    exif[ExifTags.IFD.GPSInfo] = GPS
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken
+    return exif
+
+
+def phone_photo(orientation=6, taken="2026:11:20 21:14:05") -> bytes:
+    """A 200x100 JPEG as a phone writes it: rotation flag, capture time, GPS and XMP."""
+    xmp = b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF/></x:xmpmeta>"
+    return image_bytes(fmt="JPEG", exif=phone_exif(orientation, taken), xmp=xmp)
+
+
+def two_tone(size=(200, 100)) -> Image.Image:
+    """Blue on the left fifth, red elsewhere: shows which way a picture was turned."""
+    image = Image.new("RGB", size, (200, 0, 0))
+    image.paste((0, 0, 255), (0, 0, size[0] // 4, size[1]))
+    return image
+
+
+def heic_photo(orientation=6, taken="2026:11:20 21:14:05") -> bytes:
+    """An iPhone-like HEIC: the rotation becomes the container's own transform, GPS in EXIF."""
+    buffer = io.BytesIO()
+    exif = phone_exif(orientation, taken)
+    two_tone().save(buffer, format="HEIF", exif=exif.tobytes(), quality=80)
+    return buffer.getvalue()
+
+
+def animated(fmt="PNG") -> bytes:
+    frames = [Image.new("RGB", (40, 40), color) for color in ("red", "blue", "green")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format=fmt, save_all=True, append_images=frames[1:], duration=100)
+    return buffer.getvalue()
+
+
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says how big it is and holds almost no pixel data (a pixel flood)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", zlib.compress(bytes(64)))
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def png_zip_polyglot() -> bytes:
+    """A valid PNG with a ZIP archive appended: opens as either."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("payload.html", "<script>alert(1)</script>")
+    return image_bytes() + archive.getvalue()
+
+
+HTML_AS_PNG = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def mvhd(duration: int, timescale: int = 1000, version: int = 0) -> bytes:
+    if version == 1:
+        times = struct.pack(">QQIQ", 0, 0, timescale, duration)
+    else:
+        times = struct.pack(">IIII", 0, 0, timescale, duration)
+    return box(b"mvhd", bytes([version, 0, 0, 0]) + times + bytes(80))
+
+
+def tkhd(width: int, height: int) -> bytes:
+    return box(b"tkhd", bytes(4 + 20 + 8 + 8 + 36) + struct.pack(">II", width << 16, height << 16))
+
+
+def mp4_bytes(duration=83_500, timescale=1000, brand=b"isom", version=0, size=(1170, 2532)):
+    """ftyp, mdat, then moov (as phones write it) with mvhd and one video track's tkhd."""
+    ftyp = box(b"ftyp", brand + b"\0\0\2\0" + brand + b"mp41")
+    moov = box(b"moov", mvhd(duration, timescale, version) + box(b"trak", tkhd(*size)))
+    return ftyp + box(b"mdat", bytes(512)) + moov
+
+
+def pdf_bytes() -> bytes:
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def upload_of(data: bytes, name="bill.png", content_type="image/png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)
