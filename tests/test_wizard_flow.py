@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from claims.models import Claim
 
-from .journey import ANSWERS, fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
+from .journey import fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
 
 # The steps a claim about an invalid key goes through (conditional steps included).
 STEPS = [
