@@ -59,13 +59,15 @@ def text_area(label, max_length, rows=3, **kwargs) -> forms.CharField:
     )
 
 
-def show_if(form: forms.Form, controller: str, value: str, *fields: str) -> None:
+def show_if(form: forms.Form, controller: str, values: str, *fields: str) -> None:
     """Mark follow-up questions so the page script hides them until they apply.
 
-    Without JavaScript every question shows; the form's clean() decides what is needed.
+    `values` is one answer or several separated by "|". Without JavaScript every question
+    shows; the form's clean() decides what is needed.
     """
+    rule = f"{form.add_prefix(controller)}={values}"
     for name in fields:
-        form.fields[name].widget.attrs["data-show-if"] = f"{form.add_prefix(controller)}={value}"
+        form.fields[name].widget.attrs["data-show-if"] = rule
 
 
 def require_when(form: forms.Form, cleaned: dict, applies: bool, messages: dict) -> None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import YES_NO, YES_NO_UNSURE, date_field, radio, text_area
+from ..fields import YES_NO, YES_NO_UNSURE, date_field, radio, show_if, text_area
 from ..normalize import clean_text
 from .purchase import parse_money
 
@@ -62,6 +62,10 @@ class DeliveryForm(forms.Form):
             ("unreadable", _("A key that is cut off, garbled or cannot be copied")),
         ],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(self, "promised_delivery", "within|none", "delivery_overdue")
 
     def clean(self):
         cleaned = super().clean()

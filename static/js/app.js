@@ -29,20 +29,30 @@
     update();
   });
 
-  // Follow-up questions appear only once the answer they depend on is chosen.
+  // Follow-up questions appear only once the answer they depend on is chosen; a question
+  // whose own question is hidden hides too (a deadline date under "did you give a deadline?").
+  var followUps = [];
   document.querySelectorAll("[data-show-if]").forEach(function (input) {
     var field = input.closest(".field");
-    if (!field || field.hasAttribute("data-show-if-bound")) return;
-    field.setAttribute("data-show-if-bound", "");
-    var rule = input.getAttribute("data-show-if").split("=");
-    var controls = document.querySelectorAll('input[name="' + rule[0] + '"]');
-    var update = function () {
-      var chosen = document.querySelector('input[name="' + rule[0] + '"]:checked');
-      field.hidden = !(chosen && chosen.value === rule[1]) && !field.classList.contains("has-error");
-    };
-    controls.forEach(function (control) { control.addEventListener("change", update); });
-    update();
+    if (!field || followUps.some(function (rule) { return rule.field === field; })) return;
+    var parts = input.getAttribute("data-show-if").split("=");
+    followUps.push({ field: field, name: parts[0], wanted: parts[1].split("|") });
   });
+  var refresh = function () {
+    followUps.forEach(function (rule) {
+      var chosen = document.querySelector('input[name="' + rule.name + '"]:checked');
+      var control = document.querySelector('input[name="' + rule.name + '"]');
+      var parentHidden = control && control.closest(".field") && control.closest(".field").hidden;
+      var applies = !parentHidden && chosen && rule.wanted.indexOf(chosen.value) !== -1;
+      rule.field.hidden = !applies && !rule.field.classList.contains("has-error");
+    });
+  };
+  followUps.forEach(function (rule) {
+    document.querySelectorAll('input[name="' + rule.name + '"]').forEach(function (control) {
+      control.addEventListener("change", refresh);
+    });
+  });
+  refresh();
 
   // Move focus to the error summary so screen readers and phones show it first.
   var summary = document.getElementById("error-summary");
