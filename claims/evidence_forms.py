@@ -88,8 +88,8 @@ class EvidenceUploadForm(forms.Form):
             ("msg-empty", gettext("This file is empty.")),
             ("msg-full", evidence.claim_full_message()),
             ("msg-count", evidence.too_many_message()),
-            ("msg-skipped", gettext("These files will not be sent:")),
-            ("msg-sending", gettext("Sending… (%(percent)s)")),
+            ("msg-skipped", gettext("These files will not be uploaded:")),
+            ("msg-sending", gettext("Uploading… (%(percent)s)")),
             ("msg-checking", gettext("Checking the files…")),
             (
                 "msg-failed",
@@ -109,7 +109,9 @@ class CaptionForm(forms.Form):
 
 
 class RotateForm(forms.Form):
-    direction = forms.ChoiceField(choices=[("left", _("Left")), ("right", _("Right"))])
+    direction = forms.ChoiceField(
+        choices=[("left", _("Rotate left")), ("right", _("Rotate right"))]
+    )
 
     def quarter_turns(self) -> int:
         return 1 if self.cleaned_data["direction"] == "right" else 3
