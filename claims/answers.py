@@ -21,6 +21,7 @@ from .forms import (
     DefectForm,
     DeliveryForm,
     EvidenceStepForm,
+    IdentityForm,
     MessagesForm,
     MinorForm,
     OrderForm,
@@ -45,6 +46,7 @@ STEP_FORMS = [
     ("seller", SellerForm),
     ("assessment", AssessmentForm),
     ("evidence", EvidenceStepForm),
+    ("identity", IdentityForm),
     ("messages", MessagesForm),
     ("review", ReviewForm),
     ("declaration", DeclarationForm),
@@ -68,7 +70,8 @@ STEP_LABELS = {
     "seller": _("Who runs the site"),
     "assessment": _("Your result"),
     "evidence": _("Evidence"),
-    "messages": _("Message"),
+    "identity": _("Your contact for 12315"),
+    "messages": _("Messages"),
     "review": _("Check answers"),
     "declaration": _("Sign"),
 }
@@ -102,6 +105,11 @@ def seller_promised_refunds(step_data: StepData) -> bool:
     return raw_answer(step_data, "policy", "refund_promise") == "yes"
 
 
+def bought_as_a_consumer(step_data: StepData) -> bool:
+    """12315 takes consumer complaints only (R0): its identity step is skipped otherwise."""
+    return raw_answer(step_data, "buyer", "purpose") != "resale"
+
+
 # Steps that apply only to some claims; every other step always applies.
 STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "minor": buyer_is_a_child,
@@ -109,6 +117,7 @@ STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "defect": goods_arrived_faulty,
     "balance": money_held_as_balance,
     "promise": seller_promised_refunds,
+    "identity": bought_as_a_consumer,
 }
 
 

@@ -163,16 +163,15 @@ def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
 
 def create_sample_claim(signed_name: str = "李明") -> Claim:
     """A completed claim with three evidence screenshots, as a user would leave it."""
-    from .answers import facts_for_claim
-    from .drafting import merchant_message
-    from .eligibility import assess
+    from .answers import prefixed_step_data
+    from .message_drafts import drafts_from_answers, initial_for
 
     answers = sample_answers()
     claim = Claim.objects.create(consent_version="demo", consented_at=timezone.now())
     claim.answers = answers
-    facts = facts_for_claim(claim)
-    claim.answers["messages"] = {"merchant_message": [merchant_message(facts, assess(facts))]}
-    claim.answers.update({"assessment": {}, "evidence": {}, "review": {}})
+    drafts = drafts_from_answers(prefixed_step_data(claim.answers))
+    claim.answers["messages"] = {key: [text] for key, text in initial_for(drafts).items()}
+    claim.answers.update({"assessment": {}, "evidence": {}, "identity": {}, "review": {}})
     claim.current_step = "declaration"
     claim.save()
     for category, caption, name, data in sample_screenshots(answers):

@@ -12,10 +12,18 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .answers import FORMS, active_steps, facts_for_claim, prefixed_step_data
 from .eligibility import assess
+from .followup import plan_for
 from .fonts import cjk_font_available
+from .message_drafts import saved_texts
 from .summary import answer_sections
 
 EVIDENCE_SCHEME = "evidence:"
+# The texts addressed to the seller go into the dossier; the complaints are filed elsewhere.
+SELLER_TEXT_TITLES = {
+    "merchant_chat": "致商家的消息",
+    "merchant_demand": "书面催告",
+    "merchant_rescission": "解除合同通知",
+}
 # The wizard asks the user ("你买的商品"); the dossier states facts for a third party.
 DOSSIER_LABELS = {
     "platform_name": "交易网站/平台",
@@ -92,7 +100,7 @@ def dossier_context(claim) -> dict:
     assessment = assess(facts) if facts else None
     step_data = prefixed_step_data(claim.answers)
     steps = active_steps(step_data)
-    messages = step_data.get("messages")
+    texts = saved_texts(claim.answers)
     evidence = list(claim.evidence.all())
     sections = answer_sections(
         step_data, steps, form_for=lambda step, data: FORMS[step](data=data, prefix=step)
@@ -106,7 +114,11 @@ def dossier_context(claim) -> dict:
         "facts": facts,
         "assessment": assessment,
         "sections": sections,
-        "merchant_message": messages.get("messages-merchant_message", "") if messages else "",
+        "seller_texts": [
+            (SELLER_TEXT_TITLES[key], texts[key]) for key in SELLER_TEXT_TITLES if key in texts
+        ],
+        "plan": plan_for(claim),
+        "events": list(claim.events.all()),
         "evidence": evidence,
         "evidence_scheme": EVIDENCE_SCHEME,
         "generated_at": timezone.localtime(),

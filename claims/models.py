@@ -202,3 +202,32 @@ def _delete_files_after_commit(sender, instance, **kwargs):
     """However a row goes (a claim's cascade, the admin, a queryset), its files go too."""
     files = [(stored.storage, stored.name) for stored in instance.stored_files()]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+
+
+class ClaimEvent(models.Model):
+    """What happened after the documents went out: it moves the escalation plan on."""
+
+    class Kind(models.TextChoices):
+        SENT = "sent", _("I sent the message or demand to the seller")
+        REPLIED = "replied", _("The seller replied")
+        REFUSED = "refused", _("The seller refused")
+        REFUNDED = "refunded", _("I got my money back")
+        NO_ANSWER = "no_answer", _("No answer by the deadline")
+        FILED_PAYMENT = "filed_payment", _("I complained at the payment platform")
+        FILED_12315 = "filed_12315", _("I complained at 12315")
+        FILED_ASSOCIATION = "filed_association", _("I asked the consumer association to mediate")
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    happened_on = models.DateField()
+    note = models.CharField(max_length=500, blank=True)
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["happened_on", "recorded_at"]
+
+    def __str__(self):
+        return f"{self.happened_on} {self.get_kind_display()}"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("c/<str:token>/", views.resume, name="resume"),
     path("c/<str:token>/done/", views.done, name="done"),
     path("c/<str:token>/dossier.pdf", views.dossier_pdf, name="dossier"),
+    path("c/<str:token>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),
     path("c/<str:token>/new-link/", views.new_link, name="new_link"),
     path("c/<str:token>/delete/", views.delete_claim, name="delete"),

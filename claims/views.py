@@ -15,10 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .access import get_claim_or_404
 from .answers import STEP_FORMS, facts_for_claim
+from .calendar_ics import plan_to_ics
 from .dossier import DossierUnavailable, render_dossier
 from .eligibility import assess
+from .followup import plan_for
 from .fonts import cjk_font_available, harfbuzz_subset_available
-from .forms import StartForm
+from .forms import EventForm, StartForm
 from .models import Claim
 
 FIRST_STEP = STEP_FORMS[0][0]
@@ -54,11 +56,21 @@ def resume(request, token):
     return redirect("claims:step", token=claim.token, step=claim.current_step or FIRST_STEP)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def done(request, token):
+    """Download the dossier, follow the plan, and record what happened since."""
     claim = get_claim_or_404(token)
     if not claim.is_complete:
         return redirect("claims:resume", token=claim.token)
+    form = EventForm(request.POST if request.method == "POST" else None, prefix="event")
+    if request.method == "POST" and form.is_valid():
+        claim.events.create(
+            kind=form.cleaned_data["kind"],
+            happened_on=form.cleaned_data["happened_on"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Saved. Your plan below is up to date."))
+        return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
     facts = facts_for_claim(claim)
     user_agent = request.headers.get("User-Agent", "")
     return render(
@@ -67,10 +79,25 @@ def done(request, token):
         {
             "claim": claim,
             "assessment": assess(facts) if facts else None,
+            "plan": plan_for(claim),
+            "events": claim.events.all(),
+            "event_form": form,
             "in_app_browser": any(marker in user_agent for marker in IN_APP_BROWSERS),
             "dossier_ready": cjk_font_available(),
         },
     )
+
+
+@require_GET
+def plan_calendar(request, token):
+    """The escalation plan as an .ics file: reminders on the days to act."""
+    claim = get_claim_or_404(token)
+    if not claim.is_complete:
+        return redirect("claims:resume", token=claim.token)
+    body = plan_to_ics(plan_for(claim), reference=claim.reference, now=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.ics"'
+    return response
 
 
 @require_GET

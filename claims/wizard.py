@@ -13,9 +13,9 @@ from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
 from . import evidence as evidence_pipeline
+from . import message_drafts
 from .access import get_claim_or_404
 from .answers import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
-from .drafting import merchant_message
 from .eligibility import assess
 from .evidence_forms import EvidenceUploadForm
 from .summary import answer_sections, evidence_checklist
@@ -63,18 +63,29 @@ class ClaimWizard(NamedUrlWizardView):
         facts = self.facts()
         return assess(facts) if facts else None
 
+    def drafts(self):
+        return message_drafts.drafts_from_answers(self.raw_step_data())
+
     def get_form_kwargs(self, step=None):
         if step == "assessment":
             return {"assessment": self.assessment()}
+        if step == "messages":
+            return {"drafts": self.drafts()}
         return {}
 
     def get_form_initial(self, step):
         if step == "messages":
-            facts = self.facts()
-            assessment = assess(facts) if facts else None
-            if assessment and not assessment.blocks_documents:
-                return {"merchant_message": merchant_message(facts, assessment)}
+            return message_drafts.initial_for(self.drafts())
         return super().get_form_initial(step)
+
+    def get_form(self, step=None, data=None, files=None):
+        if (step or self.steps.current) != "messages" or data is None:
+            return super().get_form(step, data, files)
+        drafts = self.drafts()
+        data, stale = message_drafts.refresh(data, drafts)
+        form = super().get_form(step, data, files)
+        form.stale_keys = stale
+        return form
 
     # -- guards ----------------------------------------------------------------------
 
@@ -118,7 +129,21 @@ class ClaimWizard(NamedUrlWizardView):
             return self.render_goto_step(goto)
         if step == "evidence" and self._is_upload():
             return self.handle_upload()
+        if step == "messages" and "reset" in self.request.POST:
+            data = message_drafts.reset(
+                self.request.POST, self.drafts(), self.request.POST["reset"]
+            )
+            self.storage.set_step_data(step, data)
+            return redirect(
+                f"{self.get_step_url(step)}#field-messages-{self.request.POST['reset']}"
+            )
         return super().post(*args, **kwargs)
+
+    def reset_draft(self, key: str):
+        """Put one draft back to the generated text; the other drafts keep what was typed."""
+        data = message_drafts.reset(self.request.POST, self.drafts(), key)
+        self.storage.set_step_data("messages", data)
+        return redirect(f"{self.get_step_url('messages')}#field-messages-{key}")
 
     # -- evidence uploads, handled here so errors render on the same page -------------
 

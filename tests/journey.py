@@ -57,7 +57,8 @@ ANSWERS = {
     },
     "assessment": {},
     "evidence": {},
-    "messages": None,  # keep the drafted message
+    "identity": {"complainant_name": "李明", "complainant_phone": "138 1234 5678"},
+    "messages": None,  # keep the drafted texts
     "review": {},
     "declaration": {"confirm_true": "on", "confirm_unaltered": "on", "full_name": "李明"},
 }
@@ -82,9 +83,11 @@ def form_data(token: str, step: str, answers: dict) -> dict:
 
 def fill_in(client, token: str, step: str, follow=False, query="", **overrides):
     answers = dict(ANSWERS[step] or {})
-    if step == "messages" and not overrides:
+    if step == "messages":
         page = client.get(step_url(token, step))
-        answers["merchant_message"] = page.context["wizard"]["form"].initial["merchant_message"]
+        if page.status_code == 200:  # otherwise the wizard sends us back: post as is
+            form = page.context["wizard"]["form"]
+            answers.update({name: form[name].value() for name in form.fields})
     answers.update(overrides)
     return client.post(
         step_url(token, step) + query, form_data(token, step, answers), follow=follow

@@ -1,14 +1,25 @@
 import dataclasses
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from claims import law
-from claims.drafting import MESSAGE_LIMIT, PAYMENT_METHOD_ZH, merchant_message
+from claims.assessment import CLAIM_ROUTES
+from claims.drafting import (
+    DRAFT_KEYS,
+    MESSAGE_LIMIT,
+    PAYMENT_METHOD_ZH,
+    Complainant,
+    drafts_for,
+    merchant_message,
+)
+from claims.drafts_social import mask
 from claims.eligibility import assess
 from tests.test_eligibility import (
     ALL_ANSWERS,
+    ASKED,
     BALANCE,
     CHANGED_MIND,
     INVALID,
@@ -17,6 +28,8 @@ from tests.test_eligibility import (
     PROMISE,
     RESALE,
     STOPPED,
+    UNKNOWN_OPERATOR,
+    every_citation,
     make_facts,
 )
 
@@ -281,3 +294,410 @@ def test_it_leaves_the_facts_untouched():
     merchant_message(facts, assess(facts))
 
     assert dataclasses.asdict(facts) == before
+
+
+# -- drafts_for: every channel's draft ------------------------------------------------------
+
+AMOUNT = Decimal("648.00")
+ICP_LEADS = {
+    **UNKNOWN_OPERATOR,
+    "icp_number": "粤ICP备2026000001号",
+    "payee_name": "某某网络工作室",
+}
+# name: (answers, the drafts expected when paid by Alipay, in order)
+TABLE = {
+    "not_delivered": (
+        {},
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "defect": (
+        INVALID,
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "balance": (
+        BALANCE,
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "promise": (
+        {**PROMISE, "promise_conditions_met": "yes"},
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "minor": (
+        MINOR,
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association"),
+    ),
+    "business_purchase": (RESALE, ("merchant_chat", "merchant_demand", "alipay")),
+    "private_transfer": (
+        {"payment_method": "private_transfer", "transfer_requested_by_seller": True},
+        ("merchant_chat", "merchant_demand", "complaint_12315", "consumer_association",
+         "social_post"),
+    ),
+    "fraud": (
+        {**INVALID, "defect_kind": "used", "used_before_confirmed": True,
+         "fraud_signs": ("false_claims",)},
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315", "report_12315",
+         "consumer_association", "social_post"),
+    ),
+    "vanished": (
+        {"site_closed": True, "fraud_signs": ("vanished",)},
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "stalled_anonymous": (
+        {**ASKED, "merchant_response": "refused", "no_refund_clause": True, **ICP_LEADS},
+        ("merchant_chat", "merchant_demand", "alipay", "complaint_12315", "report_12315",
+         "consumer_association", "social_post"),
+    ),
+    "deadline_passed": (
+        {"deadline_given": True, "deadline_on": date(2026, 11, 21)},
+        ("merchant_chat", "merchant_rescission", "alipay", "complaint_12315",
+         "consumer_association", "social_post"),
+    ),
+    "goodwill": (CHANGED_MIND, ("merchant_chat",)),
+    "not_yet_due": ({"delivery_overdue": False}, ("merchant_chat",)),
+}  # fmt: skip
+CASES = [
+    pytest.param(name, method, id=f"{name}-{method}")
+    for name in TABLE
+    for method in ("alipay", "wechat")
+]
+NUMERAL = "[一二三四五六七八九十百零]+"
+LABEL = rf"第{NUMERAL}条(?:第{NUMERAL}款)?(?:第（{NUMERAL}）项)?(?:、第{NUMERAL}款)*"
+NOBODY = Complainant()
+CITATION = re.compile(rf"(《[^》]+》)((?:{LABEL})(?:、(?:{LABEL}))*)")
+
+
+def case(name: str, method: str = "alipay", **more):
+    answers = {"amount": AMOUNT, "payment_method": method, **TABLE[name][0], **more}
+    facts = make_facts(**answers)
+    return facts, assess(facts)
+
+
+def drafts(name: str, method: str = "alipay", complainant=NOBODY, **more) -> dict:
+    facts, assessment = case(name, method, **more)
+    return {draft.key: draft for draft in drafts_for(facts, assessment, complainant)}
+
+
+def citable(assessment) -> set[tuple[str, str]]:
+    """(instrument, article) pairs the assessment, its channels or its 3x claim cite."""
+    return {(a.law, a.article) for a in every_citation(assessment)}
+
+
+def cited(text: str) -> tuple[set[tuple[str, str]], str]:
+    """The (instrument, article) pairs a text cites, and the text without them."""
+    pairs = {
+        (match.group(1), label)
+        for match in CITATION.finditer(text)
+        for label in re.findall(LABEL, match.group(2))
+    }
+    return pairs, CITATION.sub("", text)
+
+
+@pytest.mark.parametrize("name", TABLE)
+def test_it_drafts_the_channels_the_assessment_opens_in_r13_order(name):
+    assert tuple(drafts(name)) == TABLE[name][1]
+
+
+@pytest.mark.parametrize("name", TABLE)
+def test_it_drafts_for_wechat_pay_only_when_the_user_paid_with_it(name):
+    expected = tuple("wechat_pay" if key == "alipay" else key for key in TABLE[name][1])
+
+    assert tuple(drafts(name, "wechat")) == expected
+
+
+@pytest.mark.parametrize("method", ["qq_wallet", "bank_card", "site_balance", "other"])
+def test_it_drafts_no_payment_complaint_where_none_applies(method):
+    assert not {"alipay", "wechat_pay"} & set(drafts("not_delivered", method))
+
+
+@pytest.mark.parametrize("overrides", [{"redeemed": True}, {**INVALID, "redeemed": True}])
+def test_it_drafts_nothing_for_a_claim_the_abuse_gate_stopped(overrides):
+    facts = make_facts(**overrides)
+
+    assert drafts_for(facts, assess(facts)) == ()
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_every_draft_names_the_order_amount_purchase_date_and_demand(name, method):
+    facts, assessment = case(name, method)
+
+    for draft in drafts_for(facts, assessment):
+        assert "¥648.00" in draft.text, draft.key
+        assert "2026年11月20日" in draft.text, draft.key
+        if draft.key == "social_post":
+            assert mask(facts.order_number) in draft.text
+            assert facts.order_number not in draft.text
+        else:
+            assert facts.order_number in draft.text, draft.key
+            assert assessment.demand.zh in draft.text, draft.key
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_drafts_for_others_than_the_shop_never_guess_the_demand_date(name, method):
+    for key, draft in drafts(name, method).items():
+        if not key.startswith("merchant_"):
+            assert "【" not in draft.text.replace("【事实】", "").replace("【诉求】", "").replace(
+                "【依据】", ""
+            ), key
+            assert "已向" in draft.text, key
+
+
+def test_drafts_give_the_date_the_user_already_contacted_the_shop():
+    for key, draft in drafts("stalled_anonymous").items():
+        if key != "merchant_chat":
+            assert "2026年11月21日" in draft.text, key
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_every_draft_follows_facts_demand_basis_except_the_post(name, method):
+    for key, draft in drafts(name, method).items():
+        if key == "social_post":
+            assert "依据" not in draft.text and "诉求" in draft.text
+            continue
+        marks = (
+            ("【事实】", "【诉求】", "【依据】")
+            if "【事实】" in draft.text
+            else ("事实：", "诉求：", "依据：")
+        )
+        positions = [draft.text.index(mark) for mark in marks]
+        assert positions == sorted(positions), key
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_drafts_cite_only_articles_from_the_assessment_by_full_name(name, method):
+    facts, assessment = case(name, method, no_refund_clause=True, clause_text="概不退换")
+    allowed = citable(assessment)
+    instruments = {law_name for law_name, _article in allowed}
+
+    for draft in drafts_for(facts, assessment):
+        pairs, rest = cited(draft.text)
+        assert pairs <= allowed, draft.key
+        assert not re.search(rf"第{NUMERAL}条|第\d+条", rest), draft.key
+        assert set(re.findall(r"《[^》]+》", draft.text)) <= instruments, draft.key
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_each_draft_cites_its_grounds(name, method):
+    _facts, assessment = case(name, method)
+    found = drafts(name, method)
+    grounds = [a for a in assessment.citations if a.key not in NOT_GROUNDS]
+    if assessment.route not in CLAIM_ROUTES:
+        assert "《" not in found["merchant_chat"].text
+        return
+    everything = {(a.law, a.article) for a in grounds}
+    for key in ("merchant_demand", "merchant_rescission", "complaint_12315",
+                "consumer_association"):  # fmt: skip
+        if key in found:
+            assert cited(found[key].text)[0] >= everything, key
+    for key in ("merchant_chat", "alipay", "wechat_pay"):
+        if key in found:
+            assert grounds[0].citation_zh in found[key].text, key
+    if "social_post" in found:
+        assert "《" not in found["social_post"].text
+
+
+def test_the_report_cites_the_breaches_it_names():
+    facts, assessment = case("stalled_anonymous")
+    (report,) = [d for d in drafts_for(facts, assessment) if d.key == "report_12315"]
+    pairs, _rest = cited(report.text)
+
+    for article in (law.PENALTY_10_2, law.CPL_56_1_VIII, law.CPL_REG_17, law.ECL_15,
+                    law.CPL_REG_13_2):  # fmt: skip
+        assert (article.law, article.article) in pairs
+    assert "明确拒绝退款" in report.text and "概不退换" not in report.text
+    assert "分开处理" in report.text
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_only_wechat_pay_has_a_hard_limit_and_it_holds(name, method):
+    for key, draft in drafts(name, method).items():
+        if key == "wechat_pay":
+            assert (draft.hard_limit, draft.suggested_length) == (300, None)
+            assert len(draft.text) <= 300
+        else:
+            assert draft.hard_limit is None, key
+            assert draft.suggested_length, key
+
+
+@pytest.mark.parametrize("overrides", [*ALL_ANSWERS, *(v[0] for v in TABLE.values())])
+def test_the_wechat_pay_complaint_fits_300_characters_even_with_long_answers(overrides):
+    facts = make_facts(**{**LONGEST_ANSWERS, **overrides, "payment_method": "wechat"})
+    assessment = assess(facts)
+    found = {d.key: d for d in drafts_for(facts, assessment)}
+
+    if "wechat_pay" in found:
+        text = found["wechat_pay"].text
+        assert len(text) <= 300
+        assert facts.order_number in text and assessment.demand.zh in text
+
+
+def test_suggested_lengths_are_design_suggestions():
+    found = drafts("stalled_anonymous")
+
+    assert found["merchant_chat"].suggested_length == 200
+    assert found["complaint_12315"].suggested_length == 500
+    assert len(found["merchant_chat"].text) <= 200
+    assert len(drafts("not_delivered")["complaint_12315"].text) <= 500
+
+
+def test_the_12315_complaint_leaves_the_identity_blank_rather_than_invent_it():
+    text = drafts("not_delivered")["complaint_12315"].text
+
+    assert text.splitlines()[0] == "投诉人：（姓名、电话在12315平台填写）"
+
+
+def test_the_12315_complaint_names_the_complainant_respondent_request_and_facts():
+    text = drafts("not_delivered", complainant=Complainant("李明", "13800138000"))[
+        "complaint_12315"
+    ].text
+    lines = text.splitlines()
+
+    assert lines[0] == "投诉人：李明，联系电话：13800138000"
+    assert lines[1].startswith(
+        "被投诉人：深圳市星辰数码科技有限公司（地址：深圳市南山区科技园1号）"
+    )
+    assert "星辰卡盟的店铺“星辰数码”的经营者" in lines[1]
+    assert lines[2].startswith("被投诉人的")
+    assert "请求市场监督管理部门依法处理，督促被投诉人退还¥648.00。" in text
+    assert "【事实】" in text and "付款后至今未收到卡密" in text
+
+
+def test_the_12315_complaint_says_plainly_when_the_operator_is_unknown_and_gives_leads():
+    text = drafts("stalled_anonymous")["complaint_12315"].text
+    respondent = text.splitlines()[1]
+
+    assert "其法定名称和地址我目前未能查明" in respondent
+    assert "ICP备案号粤ICP备2026000001号" in respondent
+    assert "付款记录上的收款方“某某网络工作室”" in respondent
+
+
+def test_the_12315_complaint_without_any_lead_says_where_to_look():
+    text = drafts("not_delivered", **UNKNOWN_OPERATOR, transaction_number="")[
+        "complaint_12315"
+    ].text
+
+    assert "ICP备案主办单位和付款记录上的收款方名称" in text
+
+
+def test_the_12315_complaint_warns_that_an_unknown_operator_may_be_refused():
+    warning = drafts("stalled_anonymous")["complaint_12315"].warning
+
+    assert "不被受理" in warning.zh and "may be refused" in warning.en
+
+
+def test_the_consumer_association_request_says_it_is_an_alternative_to_12315():
+    draft = drafts("not_delivered")["consumer_association"]
+
+    assert "没有同时向市场监督管理部门投诉" in draft.text
+    assert "alternative" in draft.explanation.en and "二选一" in draft.explanation.zh
+    assert law.CPL_REG_45.citation_zh in draft.text
+
+
+@pytest.mark.parametrize("name", ["fraud", "vanished"])
+def test_the_3x_claim_is_one_optional_sentence_where_the_assessment_offers_it(name):
+    _facts, assessment = case(name)
+    assert assessment.punitive is not None
+
+    for key, draft in drafts(name).items():
+        lines = [line for line in draft.text.splitlines() if "增加赔偿" in line]
+        if key in ("merchant_demand", "complaint_12315", "consumer_association"):
+            assert len(lines) == 1 and lines[0].startswith("鉴于"), key
+            assert "¥1944.00" in lines[0]
+        else:
+            assert lines == [], key
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_no_draft_mentions_the_3x_claim_without_fraud_signs(name, method):
+    facts, assessment = case(name, method)
+    if assessment.punitive is None:
+        for draft in drafts_for(facts, assessment):
+            assert "增加赔偿" not in draft.text and "三倍" not in draft.text
+
+
+def test_the_guardian_writes_every_draft_for_a_minor():
+    for key, draft in drafts("minor").items():
+        assert "监护人" in draft.text, key
+        assert "我的孩子（14岁）" in draft.text, key
+
+
+def test_a_business_purchase_gets_no_consumer_law_and_no_12315():
+    for key, draft in drafts("business_purchase").items():
+        assert law.CPL[0] not in draft.text and law.CPL_REGULATIONS[0] not in draft.text, key
+        assert "12315" not in draft.text, key
+
+
+def test_a_private_transfer_warns_that_payment_complaints_may_not_work():
+    warning = drafts("private_transfer")["merchant_demand"].warning
+
+    assert "私下转账" in warning.zh and "personal transfer" in warning.en
+
+
+def test_the_rescission_notice_replaces_the_demand_once_the_deadline_passed():
+    found = drafts("deadline_passed")
+
+    assert found["merchant_rescission"].text.startswith("解除合同通知")
+    assert "解除合同通知" in found["complaint_12315"].text
+    assert "by 2026-11-21" not in found["merchant_rescission"].explanation.en
+
+
+def test_the_written_demand_is_the_merchant_message_with_a_heading():
+    facts, assessment = case("not_delivered")
+    demand = drafts("not_delivered")["merchant_demand"].text
+
+    assert demand == "催告函\n" + merchant_message(facts, assessment)
+
+
+def test_the_social_post_sticks_to_facts_and_masks_personal_data():
+    facts, _assessment = case("stalled_anonymous")
+    post = drafts("stalled_anonymous")["social_post"]
+
+    for banned in ("《", "12315", "投诉", "骗", "依法", facts.transaction_number,
+                   facts.payee_name, facts.description, "KM202611201432001"):  # fmt: skip
+        assert banned not in post.text
+    assert "KM20****001" in post.text
+    assert "名誉" in post.warning.zh and "defamation" in post.warning.en
+
+
+@pytest.mark.parametrize(("number", "masked"), [
+    ("KM202611201432001", "KM20****001"), ("123456", "12****6"), ("12", "****"),
+])  # fmt: skip
+def test_it_masks_order_numbers(number, masked):
+    assert mask(number) == masked
+
+
+@pytest.mark.parametrize(("name", "method"), CASES)
+def test_every_draft_explains_itself_in_english_without_claiming_to_translate_edits(name, method):
+    facts, assessment = case(name, method)
+
+    for draft in drafts_for(facts, assessment):
+        assert draft.explanation.en.startswith("This explains the Chinese draft")
+        assert "not a translation of any edits" in draft.explanation.en
+        assert facts.order_number in draft.explanation.en
+        assert 2 <= draft.explanation.en.count(". ") + 1 <= 5, draft.key
+        assert draft.title.zh and draft.title.en and draft.where.zh and draft.attach.en
+
+
+@pytest.mark.parametrize("key", ["alipay", "wechat_pay", "complaint_12315", "report_12315"])
+def test_undocumented_paths_say_to_check_the_current_app_or_site(key):
+    method = "wechat" if key == "wechat_pay" else "alipay"
+    where = drafts("stalled_anonymous", method)[key].where
+
+    assert "check the current" in where.en.lower() and "当前" in where.zh
+
+
+def test_the_drafts_are_the_same_every_time_for_the_same_answers():
+    facts, assessment = case("stalled_anonymous")
+
+    assert drafts_for(facts, assessment) == drafts_for(facts, assessment)
+
+
+def test_the_draft_keys_are_the_documented_ones():
+    keys = {key for name in TABLE for key in drafts(name)} | set(drafts("not_delivered", "wechat"))
+
+    assert keys == set(DRAFT_KEYS)

@@ -12,7 +12,7 @@ from .journey import fill_in, go_back, image_file, start_claim, step_url, upload
 # The steps a claim about an invalid key goes through (conditional steps included).
 STEPS = [
     "order", "buyer", "problem", "defect", "contact", "policy", "seller",
-    "assessment", "evidence", "messages", "review", "declaration",
+    "assessment", "evidence", "identity", "messages", "review", "declaration",
 ]  # fmt: skip
 
 # A sentence from each page, in each language: proves the page is translated, not just served.
@@ -28,7 +28,8 @@ PAGE_TEXT = {
         "policy": "The site's refund rules",
         "assessment": "What to ask for",
         "evidence": "Your evidence",
-        "messages": "Your message to the seller",
+        "identity": "Your contact for a 12315 complaint",
+        "messages": "Your messages",
         "review": "Check your answers",
         "declaration": "Declaration",
         "done": "Your dossier is ready",
@@ -44,7 +45,8 @@ PAGE_TEXT = {
         "policy": "网站的退款规则",
         "assessment": "你可以要求",
         "evidence": "你的证据",
-        "messages": "给商家的消息",
+        "identity": "12315 投诉用的联系方式",
+        "messages": "你要发出的文字",
         "review": "核对你的回答",
         "declaration": "签名并生成申请材料",
         "done": "申请材料已生成",
@@ -110,7 +112,7 @@ def test_it_sends_the_user_back_to_the_first_unfinished_step(client):
     token = start_claim(client)
     walk_to(client, token, "problem")
     assert client.get(step_url(token, "review")).url == step_url(token, "defect")
-    post = fill_in(client, token, "messages", merchant_message="x")
+    post = fill_in(client, token, "messages", merchant_chat="x")
     assert post.url == step_url(token, "defect")
 
 
@@ -154,9 +156,9 @@ def test_changing_an_answer_from_the_review_returns_to_the_review(client):
 def test_the_message_is_drafted_in_chinese_whatever_the_language(client):
     client.cookies["rh_language"] = "en"
     token = start_claim(client)
-    walk_to(client, token, "evidence")
+    walk_to(client, token, "identity")
     page = client.get(step_url(token, "messages"))
-    draft = page.context["wizard"]["form"].initial["merchant_message"]
+    draft = page.context["wizard"]["form"].initial["merchant_chat"]
     assert "事实" in draft and "诉求" in draft and "依据" in draft
     assert "202611220387" in draft
 
@@ -165,7 +167,8 @@ def test_the_message_is_drafted_in_chinese_whatever_the_language(client):
 def test_an_edited_message_is_saved_and_printed(client):
     token = start_claim(client)
     walk_to(client, token, "evidence")
-    fill_in(client, token, "messages", merchant_message="请退款，订单号 202611220387。谢谢！")
+    fill_in(client, token, "identity")
+    fill_in(client, token, "messages", merchant_chat="请退款，订单号 202611220387。谢谢！")
     for step in ("review", "declaration"):
         fill_in(client, token, step)
     client.get(f"/c/{token}/finish/")

@@ -8,10 +8,10 @@ from .documents import (
     AssessmentForm,
     DeclarationForm,
     EvidenceStepForm,
-    MessagesForm,
     ReviewForm,
     StartForm,
 )
+from .messages import EventForm, IdentityForm, MessagesForm
 from .problem import BalanceForm, DefectForm, DeliveryForm, ProblemForm
 from .purchase import BuyerForm, MinorForm, OrderForm
 from .seller import ContactForm, PolicyForm, PromiseForm, SellerForm
@@ -24,7 +24,9 @@ __all__ = [
     "DeclarationForm",
     "DefectForm",
     "DeliveryForm",
+    "EventForm",
     "EvidenceStepForm",
+    "IdentityForm",
     "MessagesForm",
     "MinorForm",
     "OrderForm",

@@ -1,4 +1,4 @@
-"""Steps that produce the documents: result, evidence, message, review, declaration."""
+"""Steps that produce the documents: result, evidence, review, declaration, and the start."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,18 +23,6 @@ class AssessmentForm(forms.Form):
 
 class EvidenceStepForm(forms.Form):
     """The wizard step holds no files: uploads go through EvidenceUploadForm."""
-
-
-class MessagesForm(forms.Form):
-    merchant_message = forms.CharField(
-        label=_("Message to the seller (in Chinese)"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Edit it as you like. It is saved when you continue."),
-    )
-
-    def clean_merchant_message(self):
-        return self.cleaned_data["merchant_message"].strip()
 
 
 class ReviewForm(forms.Form):

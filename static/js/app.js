@@ -20,9 +20,16 @@
   document.querySelectorAll("[data-count-for]").forEach(function (counter) {
     var field = document.getElementById(counter.getAttribute("data-count-for"));
     if (!field) return;
-    var template = counter.getAttribute("data-template");
+    var limit = parseInt(counter.getAttribute("data-limit"), 10);
+    var suggested = parseInt(counter.getAttribute("data-suggested"), 10);
     var update = function () {
-      counter.textContent = template.replace("%(count)s", String([...field.value].length));
+      var count = [...field.value].length;
+      var template = counter.getAttribute("data-template");
+      var bound = NaN;
+      if (limit) { template = counter.getAttribute("data-template-limit"); bound = limit; }
+      else if (suggested) { template = counter.getAttribute("data-template-suggested"); bound = suggested; }
+      counter.textContent = template.replace("%(count)s", String(count)).replace("%(limit)s", String(bound));
+      counter.classList.toggle("is-over", Boolean(bound) && count > bound);
     };
     counter.hidden = false;
     field.addEventListener("input", update);
