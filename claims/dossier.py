@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .answers import FORMS, active_steps, facts_for_claim, prefixed_step_data
+from .answers import FACT_STEPS, FORMS, active_steps, facts_for_claim, prefixed_step_data
 from .eligibility import assess
 from .followup import plan_for
 from .fonts import cjk_font_available
@@ -99,7 +99,7 @@ def dossier_context(claim) -> dict:
     facts = facts_for_claim(claim)
     assessment = assess(facts) if facts else None
     step_data = prefixed_step_data(claim.answers)
-    steps = active_steps(step_data)
+    steps = [step for step in active_steps(step_data) if step in FACT_STEPS]  # no phone numbers
     texts = saved_texts(claim.answers)
     evidence = list(claim.evidence.all())
     sections = answer_sections(

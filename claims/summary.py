@@ -8,13 +8,16 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .answers import FACT_STEPS, STEP_LABELS
 from .models import Evidence
 
-REVIEWED_STEPS = (*FACT_STEPS, "messages")
+REVIEWED_STEPS = (*FACT_STEPS, "identity", "messages")
+# The review lists the drafts by their opening words; they are read in full on their own step.
+DRAFT_PREVIEW_CHARS = 60
 
 
 def display_value(field: forms.Field, value) -> str:
@@ -51,8 +54,14 @@ def answer_sections(step_data, steps, form_for, change_url=None) -> list[dict]:
         rows = [
             (name, field.label, display_value(field, form.cleaned_data.get(name)))
             for name, field in form.fields.items()
-            if form.cleaned_data.get(name) not in (None, "") or field.required
+            if not field.widget.is_hidden
+            and (form.cleaned_data.get(name) not in (None, "") or field.required)
         ]
+        if step == "messages":
+            rows = [
+                (name, label, Truncator(value).chars(DRAFT_PREVIEW_CHARS))
+                for name, label, value in rows
+            ]
         sections.append(
             {
                 "step": step,

@@ -145,3 +145,4 @@ def test_the_dossier_shows_the_seller_texts_and_the_timeline(client):
     assert "书面催告" in text
     assert "后续处理安排" in text
     assert "2026年11月21日" in text
+    assert "13812345678" not in text  # the phone given for 12315 stays out of the dossier
