@@ -130,13 +130,7 @@ class ClaimWizard(NamedUrlWizardView):
         if step == "evidence" and self._is_upload():
             return self.handle_upload()
         if step == "messages" and "reset" in self.request.POST:
-            data = message_drafts.reset(
-                self.request.POST, self.drafts(), self.request.POST["reset"]
-            )
-            self.storage.set_step_data(step, data)
-            return redirect(
-                f"{self.get_step_url(step)}#field-messages-{self.request.POST['reset']}"
-            )
+            return self.reset_draft(self.request.POST["reset"])
         return super().post(*args, **kwargs)
 
     def reset_draft(self, key: str):
