@@ -2,17 +2,33 @@
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export HOST PORT
 
-.PHONY: run test setup setup-dev lint format demo clean
+.PHONY: run serve test test-postgres setup setup-dev database lint format demo clean
 
-run: setup
-	$(PY) manage.py migrate --noinput
+run: database
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production serving: gunicorn (WEB_WORKERS, WEB_TIMEOUT) with WhiteNoise and the task worker
+# beside it (scripts/serve.sh); settings from the environment (README: "Deploying").
+serve: database
+	$(PY) manage.py collectstatic --noinput --verbosity=0
+	exec scripts/serve.sh
 
 test: setup-dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	$(PY) -m pytest
+
+# The suite again on PostgreSQL, without the heavy tests (they ran on SQLite). Uses
+# DATABASE_URL when set; as root, sets up Debian's postgresql itself (scripts/postgres.sh).
+test-postgres: setup-dev
+	url="$$(scripts/postgres.sh)" && DATABASE_URL="$$url" $(PY) -m pytest -m "not heavy" -p no:cacheprovider
+
+# Tables and the cache table (rate limits) in the database DATABASE_URL names (or SQLite).
+database: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 setup:
 	@scripts/setup.sh runtime
@@ -24,8 +40,7 @@ lint: setup-dev
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
-demo: setup
-	$(PY) manage.py migrate --noinput
+demo: database
 	$(PY) manage.py demo_dossier var/demo-dossier.pdf
 
 clean:

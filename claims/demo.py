@@ -161,12 +161,38 @@ def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
     ]
 
 
-def create_sample_claim(signed_name: str = "李明") -> Claim:
-    """A completed claim with three evidence screenshots, as a user would leave it."""
+# For looking at wrapping: what a user may paste at the limits of the forms.
+LONG_ORDER_NUMBER = "KM" + "20261122211403876612345678901234567890" * 2
+LONG_TEXT = (
+    "我在该网站购买了点卡，付款后页面显示卡密，但兑换时系统提示“该兑换码已被使用”。"
+    "我立即截图并联系了客服，客服先说需要等待核实，随后又说虚拟商品一经售出概不退换。"
+    "https://www.xingchen-kameng.example/order/detail?id=2026112221140387661234567890&from=mobile "
+)
+
+
+def long_text_answers(answers: dict) -> dict:
+    """The sample answers with the longest order number, texts and names the forms take."""
+    answers["order"]["order_number"] = [LONG_ORDER_NUMBER[:64]]
+    answers["order"]["transaction_number"] = [LONG_ORDER_NUMBER[1:65]]
+    answers["order"]["shop_name"] = [("小鱼数码旗舰分站" * 13)[:100]]
+    answers["order"]["product_name"] = [("原神 创世结晶 6480 点卡密 " * 6)[:100]]
+    answers["problem"]["description"] = [(LONG_TEXT * 8)[:1000]]
+    answers["contact"]["merchant_response_text"] = [(LONG_TEXT * 8)[:1000]]
+    answers["policy"]["clause_text"] = [(LONG_TEXT * 4)[:500]]
+    return answers
+
+
+def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False) -> Claim:
+    """A completed claim with three evidence screenshots and two recorded events.
+
+    long_text: the longest answers the forms take, for looking at wrapping and page breaks.
+    """
     from .answers import prefixed_step_data
     from .message_drafts import drafts_from_answers, initial_for
 
     answers = sample_answers()
+    if long_text:
+        answers = long_text_answers(answers)
     claim = Claim.objects.create(consent_version="demo", consented_at=timezone.now())
     claim.answers = answers
     drafts = drafts_from_answers(prefixed_step_data(claim.answers))
@@ -174,8 +200,22 @@ def create_sample_claim(signed_name: str = "李明") -> Claim:
     claim.answers.update({"assessment": {}, "evidence": {}, "identity": {}, "review": {}})
     claim.current_step = "declaration"
     claim.save()
-    for category, caption, name, data in sample_screenshots(answers):
-        upload = SimpleUploadedFile(name, data, content_type="image/png")
-        store_upload(claim, upload, category=category, caption=caption)
+    items = [
+        store_upload(
+            claim,
+            SimpleUploadedFile(name, data, content_type="image/png"),
+            category=category,
+            caption=caption,
+        )
+        for category, caption, name, data in sample_screenshots(answers)
+    ]
     claim.mark_complete(signed_name)
+    today = timezone.localdate()
+    claim.events.create(kind="sent", happened_on=today, note="")
+    claim.events.create(
+        kind="refused",
+        happened_on=today,
+        note="客服：虚拟商品一经售出概不退换，卡密发出即视为交付完成。" * (4 if long_text else 1),
+        evidence=items[-1],
+    )
     return claim

@@ -1,137 +1,176 @@
 """The claim dossier: context -> HTML -> PDF. The only module that calls WeasyPrint.
 
-The fetcher denies every URL except the claim's own derived evidence images, read through
-the storage API; no base_url is given, so the document can reach nothing else.
+Two documents come from one template: the dossier to send (the print copies of the evidence)
+and the archive copy (the same pages, plus the original files and the manifest embedded as
+attachments). Both are PDF/A-3b (docs/decisions/0006-dossier-archive.md). Resources come only
+through DossierFetcher; no base_url, no presentational hints, attachments only from storage.
 """
+
+import io
+from dataclasses import dataclass
+from datetime import UTC
+from functools import lru_cache
+from importlib.resources import files
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from django.utils import translation
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.css import ColorProfile
 
-from .answers import FACT_STEPS, FORMS, active_steps, facts_for_claim, prefixed_step_data
-from .eligibility import assess
-from .followup import plan_for
+from .dossier_context import build_context
+from .dossier_fetcher import DossierFetcher
+from .dossier_manifest import Exhibit, Manifest, new_manifest, numbered_exhibits
 from .fonts import cjk_font_available
-from .message_drafts import saved_texts
-from .summary import answer_sections
 
-EVIDENCE_SCHEME = "evidence:"
-# The texts addressed to the seller go into the dossier; the complaints are filed elsewhere.
-SELLER_TEXT_TITLES = {
-    "merchant_chat": "致商家的消息",
-    "merchant_demand": "书面催告",
-    "merchant_rescission": "解除合同通知",
-}
-# The wizard asks the user ("你买的商品"); the dossier states facts for a third party.
-DOSSIER_LABELS = {
-    "platform_name": "交易网站/平台",
-    "site_address": "网址",
-    "shop_name": "店铺/分站",
-    "order_number": "订单号",
-    "product_name": "商品名称",
-    "product_type": "商品类型",
-    "amount": "支付金额",
-    "purchased_at": "付款时间",
-    "payment_method": "支付方式",
-    "transaction_number": "支付交易号",
-    "problem": "问题",
-    "delivery_overdue": "是否已超过承诺的发货时间",
-    "redeemed": "商品是否曾兑换成功或到账",
-    "discovered_on": "发现问题的日期",
-    "description": "情况说明",
-    "contacted": "是否已联系商家",
-    "contacted_on": "首次联系商家的日期",
-    "merchant_response": "商家答复",
-    "merchant_response_text": "商家原话",
-    "refund_promise": "商家是否承诺可退款",
-    "promise_text": "承诺内容",
-    "promise_conditions_met": "是否符合承诺的条件",
-    "no_refund_clause": "网站是否声明虚拟商品不退款",
-    "clause_text": "相关条款及位置",
-    "purchase_confirmation": "购买时是否需本人确认不可退货",
-    "transfer_requested_by_seller": "是否应商家要求私下转账",
-    "purpose": "购买用途",
-    "buyer_age": "付款人",
-    "minor_age": "付款时未成年人年龄",
-    "guardian_consented": "监护人是否同意或追认",
-    "promised_delivery": "承诺的发货时间",
-    "key_shown": "订单页面显示",
-    "delivered_on": "收到商品的日期",
-    "defect_kind": "具体问题",
-    "used_before_confirmed": "官方客服是否确认卡密在交付前已被使用",
-    "balance_amount": "站内余额",
-    "balance_blocked": "余额受限情况",
-    "site_closed": "网站是否已关闭或失联",
-    "deadline_given": "是否已书面给出期限",
-    "deadline_on": "期限截止日",
-    "operator_name": "网站经营者名称",
-    "operator_address": "经营者地址",
-    "icp_number": "ICP备案号",
-    "payee_name": "收款方名称",
-    "sold_on_platform": "是否为平台内店铺（分站）",
-    "fraud_signs": "其他情况",
-}
+TEMPLATE = "dossier/dossier.html"
 STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "dossier.css"
+PDF_VARIANT = "pdf/a-3b"
+# PDF/A needs an output intent. WeasyPrint's own "srgb" opens its ICC file on every render and
+# never closes it (a ResourceWarning each time); we hand it the same profile from memory.
+OUTPUT_INTENT = "srgb-iec61966-2-1"
+MANIFEST_NAME = "manifest.json"
+PRIVATE_NOTE = "私密：原始文件可能含拍摄地点等个人信息，仅供申请人留存，请勿外发。"
 
 
 class DossierUnavailable(Exception):
     """The system lacks what a readable Chinese PDF needs (a CJK font)."""
 
 
-class EvidenceOnlyFetcher(URLFetcher):
-    def __init__(self, claim):
-        super().__init__(allowed_protocols=[])
-        self.images = {str(item.pk): item for item in claim.evidence.all()}
+@dataclass
+class Prepared:
+    """The final HTML of one document and what rendering it needs."""
 
-    def fetch(self, url, headers=None):
-        if url.startswith(EVIDENCE_SCHEME):
-            item = self.images.get(url.removeprefix(EVIDENCE_SCHEME))
-            if item is not None:
-                with item.print_image.open("rb") as handle:
-                    body = handle.read()
-                return URLFetcherResponse(url, body, headers={"Content-Type": "image/jpeg"})
-        raise ValueError(f"Blocked resource in dossier: {url[:40]}")
+    html: str
+    manifest: Manifest
+    exhibits: list[Exhibit]
+    fetcher: DossierFetcher
 
 
-def dossier_context(claim) -> dict:
-    facts = facts_for_claim(claim)
-    assessment = assess(facts) if facts else None
-    step_data = prefixed_step_data(claim.answers)
-    steps = [step for step in active_steps(step_data) if step in FACT_STEPS]  # no phone numbers
-    texts = saved_texts(claim.answers)
-    evidence = list(claim.evidence.all())
-    sections = answer_sections(
-        step_data, steps, form_for=lambda step, data: FORMS[step](data=data, prefix=step)
+def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=None) -> Prepared:
+    """Number the exhibits, fix the manifest (a new one unless given) and write the HTML.
+
+    `embedded`: None for the dossier to send; for the archive copy, the exhibits it embeds.
+    """
+    exhibits = numbered_exhibits(claim)
+    manifest = manifest or new_manifest(claim, exhibits, now)
+    context = build_context(
+        claim, manifest, exhibits, english_headings=english_headings, embedded=embedded
     )
-    for section in sections:
-        section["rows"] = [
-            (DOSSIER_LABELS.get(name, label), value) for name, label, value in section["rows"]
-        ]
-    return {
-        "claim": claim,
-        "facts": facts,
-        "assessment": assessment,
-        "sections": sections,
-        "seller_texts": [
-            (SELLER_TEXT_TITLES[key], texts[key]) for key in SELLER_TEXT_TITLES if key in texts
-        ],
-        "plan": plan_for(claim),
-        "events": list(claim.events.all()),
-        "evidence": evidence,
-        "evidence_scheme": EVIDENCE_SCHEME,
-        "generated_at": timezone.localtime(),
-    }
+    # Always Chinese: the dossier's readers are merchants, payment platforms and 12315.
+    with translation.override("zh-hans"):
+        html = render_to_string(TEMPLATE, context)
+    fetcher = DossierFetcher([exhibit.item for exhibit in exhibits])
+    return Prepared(html, manifest, exhibits, fetcher)
 
 
-def render_dossier(claim) -> bytes:
-    """The dossier of a completed claim, always in Chinese: its readers are Chinese offices."""
+def dossier_context(claim, *, english_headings=False) -> dict:
+    """The template context of the dossier as it would be rendered now."""
+    exhibits = numbered_exhibits(claim)
+    manifest = new_manifest(claim, exhibits)
+    return build_context(claim, manifest, exhibits, english_headings=english_headings)
+
+
+def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
+    """The dossier to send, always in Chinese; an English UI may add English headings."""
+    require_font()
+    prepared = prepare(claim, manifest=manifest, english_headings=english_headings)
+    return _document(prepared).write_pdf(pdf_variant=PDF_VARIANT, output_intent=OUTPUT_INTENT)
+
+
+def render_archive(claim, *, manifest, english_headings=False, target=None) -> bytes | None:
+    """The same document with the originals and the manifest embedded, within the size cap.
+
+    Originals are embedded in exhibit order while the file stays within
+    DOSSIER_ARCHIVE_MAX_BYTES; the index marks those left out. With a binary file `target`
+    the PDF is written there (None is returned), which spares a copy of a large file in memory.
+    """
+    require_font()
+    cap = settings.DOSSIER_ARCHIVE_MAX_BYTES
+    exhibits = numbered_exhibits(claim)
+    pages = sum(e.item.print_image.size for e in exhibits if e.item.print_image)
+    embedded = _fitting(exhibits, cap - pages - cap // 20)
+    output = target if target is not None else io.BytesIO()
+    while True:
+        prepared = prepare(
+            claim, manifest=manifest, english_headings=english_headings, embedded=embedded
+        )
+        output.seek(0)
+        output.truncate()
+        _document(prepared).write_pdf(
+            output,
+            pdf_variant=PDF_VARIANT,
+            output_intent=OUTPUT_INTENT,
+            attachments=[_manifest_attachment(manifest), *map(_original_attachment, embedded)],
+        )
+        if output.tell() <= cap or not embedded:
+            return output.getvalue() if target is None else None
+        embedded = embedded[:-1]  # the pages took more room than estimated: one fewer
+
+
+def _fitting(exhibits: list[Exhibit], budget: int) -> list[Exhibit]:
+    chosen, used = [], 0
+    for exhibit in exhibits:
+        if used + exhibit.item.size <= budget:
+            chosen.append(exhibit)
+            used += exhibit.item.size
+    return chosen
+
+
+def require_font() -> None:
+    """DossierUnavailable unless a CJK font is installed: no tofu boxes, ever."""
     if not cjk_font_available():
         raise DossierUnavailable
-    with translation.override("zh-hans"):
-        html = render_to_string("dossier/dossier.html", dossier_context(claim))
-    fetcher = EvidenceOnlyFetcher(claim)
-    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=fetcher)
-    document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet])
+
+
+def _document(prepared: Prepared):
+    """Lay out the pages: our HTML and stylesheet, our fetcher, no base_url."""
+    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=prepared.fetcher)
+    html = HTML(string=prepared.html, url_fetcher=prepared.fetcher)
+    return html.render(
+        color_profiles={OUTPUT_INTENT: _srgb_profile()},
+        stylesheets=[stylesheet],
+        pdf_variant=PDF_VARIANT,
+        output_intent=OUTPUT_INTENT,
+    )
+
+
+def _srgb_profile() -> ColorProfile:
+    """A fresh profile per document: WeasyPrint writes the PDF's reference onto it."""
+    return ColorProfile(
+        io.BytesIO(_srgb_icc()), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"])
+    )
+
+
+@lru_cache(maxsize=1)
+def _srgb_icc() -> bytes:
+    return (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+
+
+def _manifest_attachment(manifest: Manifest) -> Attachment:
+    created = manifest.generated_at.astimezone(UTC)
+    return Attachment(
+        string=manifest.canonical_json(),
+        name=MANIFEST_NAME,
+        description="材料清单：此文件的 SHA-256 即本材料指纹。",
+        created=created,
+        modified=created,
+        relationship="Data",
+    )
+
+
+def _original_attachment(exhibit: Exhibit) -> Attachment:
+    """An original as uploaded, named by its number only: no user text reaches attachments."""
+    item = exhibit.item
+    extension = item.original.name.rsplit(".", 1)[-1].lower()
+    with item.original.open("rb") as handle:
+        data = handle.read()
+    uploaded = item.uploaded_at.astimezone(UTC)
+    return Attachment(
+        string=data,
+        name=f"exhibit-{exhibit.number:02d}-original.{extension}",
+        description=f"证据{exhibit.number}原始文件，SHA-256 {item.sha256}。{PRIVATE_NOTE}",
+        created=uploaded,
+        modified=uploaded,
+        relationship="Source",
+    )

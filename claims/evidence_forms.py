@@ -41,6 +41,20 @@ class EvidenceUploadForm(forms.Form):
         choices=Evidence.Category.choices,
         widget=forms.RadioSelect,
     )
+    # Payment records are sensitive personal information (PIPL art. 28-29): they need their own
+    # notice and consent, apart from the consent given on the start page.
+    payment_consent = forms.BooleanField(
+        label=_("I agree that RefundHelper keeps my payment records for this claim."),
+        required=False,
+        help_text=_(
+            "Payment records are sensitive personal information: they can show your account "
+            "or card numbers and what you spend. They are needed to prove your payment to the "
+            "seller, the payment platform or 12315; they are used only for this claim, appear "
+            "only in your dossier and are deleted with the claim. You can cover account numbers "
+            "the reader does not need."
+        ),
+        widget=forms.CheckboxInput(attrs={"data-show-if": "upload-category=transaction"}),
+    )
     files = MultipleFileField(
         label=_("Screenshots, photos, PDFs or screen recordings"),
         error_messages={"required": _("Choose at least one file.")},
@@ -69,6 +83,23 @@ class EvidenceUploadForm(forms.Form):
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("category") == Evidence.Category.TRANSACTION and not cleaned.get(
+            "payment_consent"
+        ):
+            self.add_error(
+                "payment_consent",
+                forms.ValidationError(
+                    _(
+                        "Tick the box to agree before uploading payment records, or choose "
+                        "another kind of file."
+                    ),
+                    code="payment_consent",
+                ),
+            )
+        return cleaned
 
     def script_data(self) -> list[tuple[str, object]]:
         """data-* attributes for the page's script: the limits and the server's own words."""

@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,15 +31,48 @@ def evidence_storage():
 
 class ClaimQuerySet(models.QuerySet):
     def expired(self, now=None):
+        """Claims past retention (see settings), by their last change: an answer, an upload or
+        a recorded event. A finished claim is also kept until the last open date of its
+        escalation plan, the plan as it stood at that last change (an unsent demand's dates
+        would otherwise move with today and never end)."""
+        from .answers import facts_for_claim
+        from .eligibility import assess
+        from .escalation import escalation_plan
+        from .followup import events_of
+
         now = now or timezone.now()
-        unfinished = models.Q(
+
+        def latest(model, field):
+            rows = model.objects.filter(claim=models.OuterRef("pk")).order_by(f"-{field}")
+            return Coalesce(models.Subquery(rows.values(field)[:1]), "updated_at")
+
+        claims = self.annotate(
+            last_change=Greatest(
+                "updated_at", latest(Evidence, "uploaded_at"), latest(ClaimEvent, "recorded_at")
+            )
+        )
+        unfinished = claims.filter(
             completed_at__isnull=True,
-            updated_at__lt=now - timedelta(days=settings.CLAIM_RETENTION_DAYS),
+            last_change__lt=now - timedelta(days=settings.CLAIM_RETENTION_DAYS),
         )
-        finished = models.Q(
-            completed_at__lt=now - timedelta(days=settings.COMPLETED_CLAIM_RETENTION_DAYS)
+        quiet = claims.filter(
+            completed_at__isnull=False,
+            last_change__lt=now - timedelta(days=settings.COMPLETED_CLAIM_RETENTION_DAYS),
         )
-        return self.filter(unfinished | finished)
+        today = timezone.localdate(now)
+
+        def plan_ended(claim) -> bool:
+            day = timezone.localdate(claim.last_change)
+            facts = facts_for_claim(claim, today=day)
+            if facts is None:
+                return True
+            plan = escalation_plan(facts, assess(facts), events_of(claim), day)
+            return all(step.due < today for step in plan if step.status not in {"done", "skipped"})
+
+        ended = [claim.pk for claim in quiet.prefetch_related("events") if plan_ended(claim)]
+        return self.filter(
+            models.Q(pk__in=unfinished.values("pk")) | models.Q(pk__in=ended)
+        ).distinct()
 
 
 class Claim(models.Model):
@@ -85,10 +119,12 @@ class Claim(models.Model):
     def delete_with_files(self) -> None:
         """Delete the claim, its rows and every stored file, originals and derived copies."""
         files = [stored for item in self.evidence.all() for stored in item.stored_files()]
+        pk = self.pk
         with transaction.atomic():
             self.delete()
         for stored in files:
             stored.storage.delete(stored.name)
+        delete_cached_dossiers(pk)
 
 
 FILE_FORMATS = {
@@ -152,6 +188,9 @@ class Evidence(models.Model):
         storage=evidence_storage, upload_to="thumbs/", max_length=255, blank=True
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # What OCR read on an image (claims.ocr): suggestions for the user and the review's
+    # cross-check, never facts. Kept on the row so it goes wherever the file goes.
+    reading = models.JSONField(null=True, blank=True)
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -231,3 +270,76 @@ class ClaimEvent(models.Model):
 
     def __str__(self):
         return f"{self.happened_on} {self.get_kind_display()}"
+
+
+# Rendered dossiers are cached in the evidence storage, one folder per claim (dossier_cache).
+DOSSIER_CACHE_FOLDER = "dossiers"
+
+
+def dossier_cache_storage():
+    """The evidence storage, taken from the field so that tests' private storage applies."""
+    return Evidence._meta.get_field("original").storage
+
+
+def cached_dossier_names(claim_pk) -> list[str]:
+    storage, folder = dossier_cache_storage(), f"{DOSSIER_CACHE_FOLDER}/{claim_pk}"
+    try:
+        _directories, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    return [f"{folder}/{name}" for name in files]
+
+
+def delete_cached_dossiers(claim_pk, keep=()) -> None:
+    storage = dossier_cache_storage()
+    for name in cached_dossier_names(claim_pk):
+        if name not in keep:
+            storage.delete(name)
+
+
+@receiver(post_save, sender=Evidence)
+@receiver(post_delete, sender=Evidence)
+def _forget_dossiers_of_changed_evidence(sender, instance, **kwargs):
+    """A cached PDF must not outlive a print copy the user covered, replaced or removed."""
+    claim_pk = instance.claim_id
+    transaction.on_commit(lambda: delete_cached_dossiers(claim_pk))
+
+
+class DossierRecordQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        return self.filter(generated_at__lt=record_cutoff(now))
+
+    def current(self, now=None):
+        return self.filter(generated_at__gte=record_cutoff(now))
+
+
+def record_cutoff(now=None):
+    years = settings.DOSSIER_RECORD_RETENTION_YEARS
+    return (now or timezone.now()) - timedelta(days=round(365.25 * years))
+
+
+class DossierRecord(models.Model):
+    """What the verify page knows of one dossier: its fingerprint, date and exhibit hashes.
+
+    No personal data and no link to the claim, so it may outlive the claim (privacy notice).
+    """
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    generated_at = models.DateTimeField(db_index=True)
+    # [{"number": 1, "sha256": "…"}, …]: the manifest's exhibits, nothing more.
+    exhibit_hashes = models.JSONField(default=list)
+
+    objects = DossierRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-generated_at"]
+
+    def __str__(self):
+        return self.fingerprint[:16]
+
+    def exhibit_number(self, sha256: str) -> int | None:
+        """The number of the exhibit whose original has this SHA-256, or None."""
+        for exhibit in self.exhibit_hashes:
+            if exhibit.get("sha256") == sha256:
+                return exhibit.get("number")
+        return None

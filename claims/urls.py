@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence_views, views
+from . import evidence_views, ocr_views, verify_views, views
 from .wizard import ClaimWizard
 
 app_name = "claims"
@@ -12,6 +12,8 @@ urlpatterns = [
     path("c/<str:token>/", views.resume, name="resume"),
     path("c/<str:token>/done/", views.done, name="done"),
     path("c/<str:token>/dossier.pdf", views.dossier_pdf, name="dossier"),
+    path("c/<str:token>/dossier-archive.pdf", views.dossier_archive, name="dossier_archive"),
+    path("verify/", verify_views.verify, name="verify"),
     path("c/<str:token>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),
     path("c/<str:token>/new-link/", views.new_link, name="new_link"),
@@ -45,6 +47,12 @@ urlpatterns = [
         "c/<str:token>/evidence/<int:pk>/<str:variant>/",
         evidence_views.evidence_file,
         name="evidence_file",
+    ),
+    path("c/<str:token>/screenshot/", ocr_views.screenshot_upload, name="screenshot_upload"),
+    path(
+        "c/<str:token>/screenshot/<int:pk>/status/",
+        ocr_views.screenshot_status,
+        name="screenshot_status",
     ),
     path("c/<str:token>/<str:step>/", wizard, name="step"),
 ]

@@ -6,28 +6,31 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import ratelimit
 from .access import get_claim_or_404
 from .answers import STEP_FORMS, facts_for_claim
 from .calendar_ics import plan_to_ics
-from .dossier import DossierUnavailable, render_dossier
+from .dossier import DossierUnavailable
+from .dossier_cache import cached_dossier
 from .eligibility import assess
 from .followup import plan_for
 from .fonts import cjk_font_available, harfbuzz_subset_available
 from .forms import EventForm, StartForm
-from .models import Claim
+from .models import Claim, dossier_cache_storage
 
 FIRST_STEP = STEP_FORMS[0][0]
 IN_APP_BROWSERS = ("MicroMessenger", "QQ/")
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit.limit(ratelimit.CLAIMS)
 def start(request):
     form = StartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -102,14 +105,31 @@ def plan_calendar(request, token):
 
 @require_GET
 def dossier_pdf(request, token):
+    """The dossier to send: print copies only. Rendered once per change of the claim."""
+    return _dossier_download(request, token, archive=False)
+
+
+@require_GET
+def dossier_archive(request, token):
+    """The user's own copy: the same pages with the original files embedded."""
+    return _dossier_download(request, token, archive=True)
+
+
+def _dossier_download(request, token, *, archive: bool):
     claim = get_claim_or_404(token)
     if not claim.is_complete:
         return redirect("claims:resume", token=claim.token)
+    english = (translation.get_language() or "").startswith("en")
     try:
-        pdf = render_dossier(claim)
+        name = cached_dossier(claim, archive=archive, english_headings=english)
     except DossierUnavailable:
         return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    stored = dossier_cache_storage().open(name, "rb")
+    if archive:  # up to DOSSIER_ARCHIVE_MAX_BYTES: streamed from storage
+        filename = f"{claim.reference}-archive.pdf"
+        return FileResponse(stored, as_attachment=True, filename=filename)
+    with stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
     return response
 

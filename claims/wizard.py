@@ -5,6 +5,8 @@ class adds the few rules formtools lacks: a token in every URL, guards against s
 ahead, Back that keeps what was typed, and a return to the review page after a change.
 """
 
+from functools import cached_property
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -13,12 +15,14 @@ from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
 from . import evidence as evidence_pipeline
-from . import message_drafts
+from . import message_drafts, ocr, ocr_prefill
 from .access import get_claim_or_404
 from .answers import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
+from .dossier_manifest import numbered_exhibits
 from .eligibility import assess
 from .evidence_forms import EvidenceUploadForm
-from .summary import answer_sections, evidence_checklist
+from .ocr_forms import ScreenshotForm
+from .summary import answer_sections, evidence_check, evidence_checklist
 
 RETURN_TO_REVIEW = "review"
 
@@ -76,7 +80,18 @@ class ClaimWizard(NamedUrlWizardView):
     def get_form_initial(self, step):
         if step == "messages":
             return message_drafts.initial_for(self.drafts())
+        if step in ocr_prefill.STEPS:
+            return {**super().get_form_initial(step), **self.read_values[step]}
         return super().get_form_initial(step)
+
+    @cached_property
+    def readings(self):
+        return ocr.states_for(self.claim)
+
+    @cached_property
+    def read_values(self) -> dict:
+        """What screenshots showed, per step: suggestions until the user submits the step."""
+        return ocr_prefill.suggestions(self.readings)
 
     def get_form(self, step=None, data=None, files=None):
         if (step or self.steps.current) != "messages" or data is None:
@@ -157,6 +172,7 @@ class ClaimWizard(NamedUrlWizardView):
             )
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
+            ocr.request_readings(result.saved)
             if result.saved:
                 count = len(result.saved)
                 messages.success(
@@ -226,6 +242,11 @@ class ClaimWizard(NamedUrlWizardView):
         )
         if step in ("assessment", "evidence", "messages", "review"):
             context["assessment"] = self.assessment()
+        if step in ocr_prefill.STEPS:
+            context["read_fields"] = ocr_prefill.mark_read_fields(form, self.read_values[step])
+        if step == "order":
+            context["readings"] = self.readings
+            context["screenshot_form"] = ScreenshotForm()
         if step == "evidence":
             items = list(self.claim.evidence.all())
             context["evidence_items"] = items
@@ -243,5 +264,8 @@ class ClaimWizard(NamedUrlWizardView):
                 form_for=lambda step, data: self.get_form(step=step, data=data),
                 change_url=self.change_url,
             )
+            ocr.request_missing_readings(self.claim)
             context["evidence_items"] = list(self.claim.evidence.all())
+            exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(self.claim)]
+            context["evidence_check"] = evidence_check(self.facts(), exhibits)
         return context

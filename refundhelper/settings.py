@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,20 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+RATE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def env_rate(name: str, default: str) -> tuple[int, int] | None:
+    """A rate such as "20/h" (20 per hour; units s, m, h, d) as (count, seconds); "off" is None."""
+    value = os.environ.get(name, default).strip().lower()
+    if value in {"off", "0", ""}:
+        return None
+    count, _slash, unit = value.partition("/")
+    if not count.isdigit() or int(count) < 1 or unit not in RATE_UNITS:
+        raise ImproperlyConfigured(f"{name} must look like 20/h (units s, m, h, d), got {value!r}")
+    return int(count), RATE_UNITS[unit]
+
+
 DEBUG = env_bool("DEBUG", "1")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
@@ -52,15 +67,20 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "formtools",
+    "csp",
+    "refundhelper.apps.RefundHelperConfig",
     "claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "refundhelper.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "refundhelper.csrf.NoReferrerCsrfViewMiddleware",
+    "claims.ratelimit.UploadRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "refundhelper.middleware.PrivateCacheMiddleware",
@@ -107,25 +127,67 @@ else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Evidence goes to the "evidence" storage: a private folder that no URL maps to.
+# The shared cache: a table in the database (`manage.py createcachetable`), so that every
+# worker on every machine sees the same rate-limit counters.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "refundhelper_cache",
+        # Culling past MAX_ENTRIES would reset counters: keep it far above the clients of a day.
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
+    }
+}
+
+# Evidence goes to the "evidence" storage: a private folder that no URL maps to, or a
+# private bucket of S3-compatible object storage when S3_BUCKET is set (several app servers).
 # Files are read back only through views that check the claim's token.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+
+
+def private_storage(folder: str) -> dict:
+    if not S3_BUCKET:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / folder, "base_url": None},
+        }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": folder,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            # Files reach users only through our views: bucket URLs, if ever made, expire fast.
+            "querystring_auth": True,
+            "querystring_expire": 60,
+        },
+    }
+
+
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "default", "base_url": None},
-    },
-    "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "evidence", "base_url": None},
-    },
+    "default": private_storage("default"),
+    "evidence": private_storage("evidence"),
+    # Production serves hashed, compressed copies (collectstatic) through WhiteNoise.
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        ),
     },
 }
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Fixed at start-up (tests switch DEBUG off later): development needs no collectstatic.
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Language: Chinese by default, English beside it; no prefix in URLs, a cookie remembers.
 LANGUAGE_CODE = "zh-hans"
@@ -154,9 +216,11 @@ FILE_UPLOAD_HANDLERS = [
     "claims.uploads.CappedTemporaryFileUploadHandler",
 ]
 
-# Unfinished claims are deleted after this many days; the privacy notice states it.
-CLAIM_RETENTION_DAYS = env_int("CLAIM_RETENTION_DAYS", 30)
-COMPLETED_CLAIM_RETENTION_DAYS = env_int("COMPLETED_CLAIM_RETENTION_DAYS", 180)
+# Retention (PIPL art. 19, 47), stated in the privacy notice: an unfinished claim goes this many
+# days after its last change; a finished one this many days after its last change or after
+# the last date of its escalation plan, whichever is later (purge_expired_claims deletes).
+CLAIM_RETENTION_DAYS = env_int("CLAIM_RETENTION_DAYS", 7)
+COMPLETED_CLAIM_RETENTION_DAYS = env_int("COMPLETED_CLAIM_RETENTION_DAYS", 30)
 PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "privacy@refundhelper.example")
 PRIVACY_NOTICE_VERSION = "2026-11-25"
 
@@ -167,11 +231,41 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", "0")
+# Production is HTTPS only (behind a TLS proxy: BEHIND_TLS_PROXY=1); development is plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", "0" if DEBUG else "1")
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", "0") else None
-)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0" if DEBUG else "1")
+# The header alone enrols nobody: a domain joins browsers' preload lists only when submitted.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", "0" if DEBUG else "1")
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", "0")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Django's deploy check looks for its CSRF middleware by name; ours subclasses it
+# (refundhelper.csrf) and refundhelper.checks makes sure it stays in MIDDLEWARE.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+
+# Content-Security-Policy (django-csp): our own script, stylesheet and images and nothing else;
+# no inline script or style anywhere, no other origin, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Rate limits per client (its address; behind a proxy, the last X-Forwarded-For hop), counted
+# in the shared cache. Uploads count every request that carries files.
+RATE_LIMITS = {
+    "claims": env_rate("RATE_LIMIT_CLAIMS", "20/h"),
+    "uploads": env_rate("RATE_LIMIT_UPLOADS", "200/h"),
+}
+RATE_LIMIT_CACHE = "default"
 
 LOGGING = {
     "version": 1,
@@ -206,3 +300,29 @@ LOGGING = {
 }
 
 APP_NAME = _("RefundHelper")
+
+# Dossier (issue 6): the archive copy's size cap, how long verify records are kept, and
+# where the dossier tells its readers to check evidence. Only this block belongs to it.
+# The archive copy embeds original files while the whole PDF stays within this many bytes.
+DOSSIER_ARCHIVE_MAX_BYTES = env_int("DOSSIER_ARCHIVE_MAX_BYTES", 50 * 1024 * 1024)
+# Fingerprint records (no personal data) outlive the claim; the privacy notice states it.
+DOSSIER_RECORD_RETENTION_YEARS = env_int("DOSSIER_RECORD_RETENTION_YEARS", 3)
+# Printed on the cover when set, e.g. https://refundhelper.example/verify/ (text, never fetched).
+DOSSIER_VERIFY_URL = os.environ.get("DOSSIER_VERIFY_URL", "")
+
+# Tasks and OCR ----------------------------------------------------------------------------
+# Slow work (reading screenshots) runs off the request path through the Tasks API: the
+# django-tasks backport with a database queue, worked by `manage.py db_worker` beside the web
+# server (scripts/run-dev.sh) and on as many machines as needed in production. On Django 6
+# the backport goes: claims/tasks.py imports django.tasks and this list loses "django_tasks".
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        # django_tasks.backends.immediate.ImmediateBackend runs each task in the request.
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# OCR threads per worker process (0: onnxruntime's default, one per core).
+OCR_THREADS = env_int("OCR_THREADS", 0)
+# After this long in the queue the page tells the user to type the details themselves.
+OCR_SLOW_SECONDS = env_int("OCR_SLOW_SECONDS", 20)

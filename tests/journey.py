@@ -121,7 +121,9 @@ def png_bytes(size=(640, 1200), color=(40, 120, 220), fmt="PNG", **save_args) ->
     return buffer.getvalue()
 
 
-def upload(client, token: str, *files, category="transaction", caption="支付宝账单"):
+def upload(
+    client, token: str, *files, category="transaction", caption="支付宝账单", payment_consent=True
+):
     claim = Claim.objects.get(token=token)
     data = {
         f"claim_{claim.pk}-current_step": "evidence",
@@ -130,6 +132,8 @@ def upload(client, token: str, *files, category="transaction", caption="支付�
         "upload-files": list(files),
         "upload": "1",
     }
+    if payment_consent:
+        data["upload-payment_consent"] = "on"
     return client.post(step_url(token, "evidence"), data)
 
 

@@ -1,6 +1,9 @@
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,24 +16,48 @@ from PIL import Image
 from pypdf import PdfReader
 
 from claims.demo import create_sample_claim
-from claims.dossier import DossierUnavailable, EvidenceOnlyFetcher, render_dossier
+from claims.dossier import DossierUnavailable, render_dossier
+from claims.dossier_manifest import Manifest, new_manifest, numbered_exhibits
 from claims.evidence import store_upload
 from claims.models import Claim, Evidence
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
-FRONT_MATTER_AND_CHAPTERS = 6
+CHAPTER_TITLES = (
+    "一、概要",
+    "二、订单与支付",
+    "三、事实经过",
+    "四、评估意见与法律依据",
+    "五、申请事项",
+    "六、与商家的沟通",
+    "七、证据清单",
+    "八、后续处理安排",
+    "九、申请人声明",
+)
+COVER_AND_CONTENTS = 2
 IMAGE_DRAWN = re.compile(rb"/(\w+) Do\b")
+PAGE_FOOTER = re.compile(r"第(\d+)页/共(\d+)页")
 
 
 @dataclass
 class RenderedSample:
     pdf: bytes
     reader: PdfReader
+    pages: list[str]  # each page's text without whitespace (CJK text extracts with breaks)
     text: str
     reference: str
     token: str
     hashes: list[str]
+    manifest: Manifest
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def read(pdf: bytes) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader, [flat(page.extract_text()) for page in reader.pages]
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +69,15 @@ def sample(django_db_setup, django_db_blocker, tmp_path_factory):
             patch.setattr(Evidence._meta.get_field(name), "storage", storage)
         claim = create_sample_claim()
         try:
-            pdf = render_dossier(claim)
-            hashes = [item.sha256 for item in claim.evidence.all()]
+            exhibits = numbered_exhibits(claim)
+            manifest = new_manifest(claim, exhibits)
+            pdf = render_dossier(claim, manifest=manifest)
+            hashes = [exhibit.item.sha256 for exhibit in exhibits]
         finally:
             claim.delete_with_files()
-    reader = PdfReader(io.BytesIO(pdf))
+    reader, pages = read(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
-    return RenderedSample(pdf, reader, text, claim.reference, claim.token, hashes)
+    return RenderedSample(pdf, reader, pages, text, claim.reference, claim.token, hashes, manifest)
 
 
 def make_claim(signed_name="李明") -> Claim:
@@ -57,11 +86,17 @@ def make_claim(signed_name="李明") -> Claim:
     return claim
 
 
-def add_evidence(claim, color=(40, 120, 220)) -> Evidence:
+def png(size=(120, 80), color=(40, 120, 220)) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (120, 80), color).save(buffer, format="PNG")
-    upload = SimpleUploadedFile("bill.png", buffer.getvalue(), content_type="image/png")
-    return store_upload(claim, upload, category="transaction", caption="账单")
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def add_evidence(
+    claim, color=(40, 120, 220), category="transaction", caption="账单", name="bill.png"
+) -> Evidence:
+    upload = SimpleUploadedFile(name, png(color=color), content_type="image/png")
+    return store_upload(claim, upload, category=category, caption=caption)
 
 
 def fonts_of(resources):
@@ -82,14 +117,30 @@ def files_in(storage) -> list[Path]:
     return [path for path in Path(storage.location).rglob("*") if path.is_file()]
 
 
+def page_of(sample, heading: str) -> int:
+    """The 1-based number of the page that starts with this heading."""
+    (number,) = [n for n, page in enumerate(sample.pages, 1) if page.startswith(heading)]
+    return number
+
+
+def outline_titles(reader, items=None, depth=0):
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from outline_titles(reader, item, depth + 1)
+        else:
+            yield depth, item.title, reader.get_destination_page_number(item) + 1
+
+
 def test_it_renders_a_pdf(sample):
     assert sample.pdf.startswith(b"%PDF-")
     assert sample.reader.metadata.title == f"退款申请材料 {sample.reference}"
 
 
-def test_it_is_written_in_chinese(sample):
-    for heading in ("退款申请材料", "一、订单与支付信息", "五、证据清单", "六、申请人声明"):
-        assert heading in sample.text
+def test_it_is_written_in_chinese_with_every_chapter_in_order(sample):
+    starts = [page_of(sample, title) for title in CHAPTER_TITLES]
+
+    assert starts == sorted(starts)
+    assert "退款申请材料" in sample.pages[0]
 
 
 def test_it_speaks_no_english_even_where_the_wizard_does(sample):
@@ -109,11 +160,85 @@ def test_it_names_the_claim_by_its_reference_and_never_by_its_token(sample):
     assert all(sample.token not in str(value) for value in sample.reader.metadata.values())
 
 
-def test_it_lists_the_sha256_of_every_original(sample):
-    flat = re.sub(r"\s", "", sample.text)
+def test_every_page_after_the_cover_carries_the_reference_and_page_x_of_y(sample):
+    total = len(sample.pages)
+    for number, page in enumerate(sample.pages[1:], start=2):
+        assert sample.reference in page
+        assert PAGE_FOOTER.search(page).groups() == (str(number), str(total))
 
+
+def test_the_cover_and_every_footer_carry_the_fingerprint(sample):
+    fingerprint = sample.manifest.fingerprint
+
+    assert f"材料指纹（SHA-256）{fingerprint}" in sample.pages[0]
+    assert all(fingerprint in page for page in sample.pages[1:])
+    assert f"sha256:{fingerprint}" in sample.reader.metadata["/Keywords"]
+
+
+def test_the_contents_give_the_page_of_every_chapter(sample):
+    contents = sample.pages[1]
+
+    assert contents.startswith("目录")
+    for title in CHAPTER_TITLES:
+        assert re.search(rf"{title}\.*{page_of(sample, title)}(?!\d)", contents), title
+
+
+def test_it_has_bookmarks_for_the_chapters_and_each_exhibit(sample):
+    bookmarks = {title: (depth, page) for depth, title, page in outline_titles(sample.reader)}
+
+    for title in CHAPTER_TITLES:
+        assert bookmarks[title] == (0, page_of(sample, title))
+    for number in range(1, len(sample.hashes) + 1):
+        (title,) = [t for t in bookmarks if t.startswith(f"证据{number}：")]
+        assert bookmarks[title][0] == 1
+
+
+def test_it_lists_the_sha256_of_every_original(sample):
     assert len(sample.hashes) == 3
-    assert all(digest in flat for digest in sample.hashes)
+    assert all(digest in flat(sample.text) for digest in sample.hashes)
+
+
+def test_the_exhibit_index_gives_each_exhibits_page(sample):
+    index = sample.pages[page_of(sample, "七、证据清单") - 1]
+    for number, digest in enumerate(sample.hashes, start=1):
+        page = page_of(sample, f"证据{number}：")
+        assert re.search(rf"{digest}{page}(?!\d)", index)
+
+
+def test_the_text_refers_to_exhibits_by_number(sample):
+    order = sample.pages[page_of(sample, "二、订单与支付") - 1]
+    messages = "".join(sample.pages[page_of(sample, "六、与商家的沟通") - 1 :])
+
+    assert "相关证据：证据1" in order
+    assert "证据3" in messages.split("七、证据清单")[0]
+
+
+def test_the_timeline_holds_the_known_dates_and_the_recorded_events(sample):
+    start = page_of(sample, "三、事实经过")
+    timeline = "".join(sample.pages[start - 1 : page_of(sample, "四、评估意见与法律依据") - 1])
+
+    assert "下单购买" in timeline
+    assert "申请人首次联系商家" in timeline
+    assert "商家拒绝退款：客服：虚拟商品一经售出概不退换" in timeline
+    assert timeline.index("下单购买") < timeline.index("申请人确认所述事实并签署本材料")
+
+
+def test_the_messages_chapter_shows_the_texts_and_the_sellers_replies(sample):
+    start = page_of(sample, "六、与商家的沟通")
+    chapter = "".join(sample.pages[start - 1 : page_of(sample, "七、证据清单") - 1])
+
+    assert "致商家的消息" in chapter and "书面催告" in chapter
+    assert "商家原话" in chapter
+    assert "发送与答复记录" in chapter
+    assert "申请人向商家发送消息或书面催告" in chapter
+
+
+def test_the_assessment_quotes_its_legal_basis(sample):
+    start = page_of(sample, "四、评估意见与法律依据")
+    chapter = "".join(sample.pages[start - 1 : page_of(sample, "五、申请事项") - 1])
+
+    assert "引用条文" in chapter
+    assert "《中华人民共和国消费者权益保护法》" in chapter
 
 
 def test_it_embeds_every_font(sample):
@@ -128,15 +253,77 @@ def test_it_embeds_every_font(sample):
 
 
 def test_it_gives_each_evidence_image_a_page_of_its_own(sample):
-    pages = sample.reader.pages
     exhibits = {}
     for number in range(1, len(sample.hashes) + 1):
-        (page,) = [page for page in pages if page.extract_text().startswith(f"证据{number}：")]
+        page = sample.reader.pages[page_of(sample, f"证据{number}：") - 1]
         exhibits[number] = IMAGE_DRAWN.findall(page.get_contents().get_data())
 
-    assert len(pages) >= len(sample.hashes) + FRONT_MATTER_AND_CHAPTERS
+    assert len(sample.pages) >= len(sample.hashes) + len(CHAPTER_TITLES) + COVER_AND_CONTENTS
     assert all(len(drawn) == 1 for drawn in exhibits.values())
     assert len({drawn[0] for drawn in exhibits.values()}) == len(sample.hashes)
+
+
+def test_it_claims_pdf_a_3b(sample):
+    root = sample.reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data()
+
+    assert b"pdfaid:part" in xmp and b'"3"' in xmp.split(b"pdfaid:part")[1][:5]
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+
+
+def test_the_manifest_is_canonical_json_and_the_fingerprint_is_its_sha256(sample):
+    body = sample.manifest.canonical_json()
+
+    assert json.loads(body)["exhibits"][0] == {"number": 1, "sha256": sample.hashes[0]}
+    assert json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode() == body
+    assert sample.manifest.fingerprint == hashlib.sha256(body).hexdigest()
+    assert Manifest.from_json(body) == sample.manifest
+
+
+def test_the_fingerprint_changes_with_any_exhibit_the_time_or_the_reference():
+    when = datetime(2026, 11, 25, 16, 13, tzinfo=timezone.get_default_timezone())
+    base = Manifest("RH-AAAA-BBBB", when, ((1, "a" * 64), (2, "b" * 64)))
+    variants = [
+        Manifest("RH-AAAA-BBBC", when, base.exhibits),
+        Manifest(base.reference, when.replace(second=1), base.exhibits),
+        Manifest(base.reference, when, ((1, "a" * 64), (2, "c" * 64))),
+        Manifest(base.reference, when, ((2, "a" * 64), (1, "b" * 64))),
+    ]
+
+    assert len({base.fingerprint, *(variant.fingerprint for variant in variants)}) == 5
+
+
+@pytest.mark.django_db
+def test_exhibits_are_numbered_by_category_then_upload_order():
+    claim = make_claim()
+    other = add_evidence(claim, category="other", caption="其他")
+    chat = add_evidence(claim, category="merchant_breach", caption="聊天")
+    bill = add_evidence(claim, category="transaction", caption="账单")
+
+    assert [exhibit.item for exhibit in numbered_exhibits(claim)] == [bill, chat, other]
+
+
+@pytest.mark.django_db
+def test_an_english_ui_adds_english_headings_beside_the_chinese_ones():
+    claim = make_claim()
+    add_evidence(claim)
+
+    _reader, pages = read(render_dossier(claim, english_headings=True))
+
+    text = "".join(pages)
+    assert "一、概要Summary" in text
+    assert "证据1：付款和订单Exhibit1" in text
+    assert "申请人未上传证据文件" not in text
+
+
+@pytest.mark.django_db
+def test_the_download_for_an_english_ui_has_english_headings(client):
+    claim = make_claim()
+    client.cookies["rh_language"] = "en"
+
+    _reader, pages = read(client.get(f"/c/{claim.token}/dossier.pdf").content)
+
+    assert "一、概要Summary" in pages[2]
 
 
 @pytest.mark.django_db
@@ -178,44 +365,13 @@ def test_the_download_is_the_pdf_named_by_the_claim_reference(client):
 
 
 @pytest.mark.django_db
-def test_the_fetcher_serves_the_claims_own_print_copies():
-    claim = make_claim()
-    item = add_evidence(claim)
+def test_an_unfinished_claim_has_no_dossier_yet(client):
+    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
 
-    response = EvidenceOnlyFetcher(claim).fetch(f"evidence:{item.pk}")
-
-    with item.print_image.open("rb") as handle:
-        assert response.read() == handle.read()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "url",
-    [
-        "file:///etc/passwd",
-        "http://169.254.169.254/latest/meta-data/",
-        "https://example.com/logo.png",
-        "evidence:../../etc/passwd",
-        "evidence:999999",
-        "/etc/passwd",
-    ],
-)
-def test_the_fetcher_refuses_everything_else(url):
-    claim = make_claim()
-    add_evidence(claim)
-
-    with pytest.raises(ValueError, match="Blocked resource"):
-        EvidenceOnlyFetcher(claim).fetch(url)
-
-
-@pytest.mark.django_db
-def test_the_fetcher_refuses_another_claims_evidence():
-    claim, other = make_claim(), make_claim("王芳")
-    add_evidence(claim)
-    theirs = add_evidence(other, color=(200, 0, 0))
-
-    with pytest.raises(ValueError, match="Blocked resource"):
-        EvidenceOnlyFetcher(claim).fetch(f"evidence:{theirs.pk}")
+    for path in ("dossier.pdf", "dossier-archive.pdf"):
+        response = client.get(f"/c/{claim.token}/{path}")
+        assert response.status_code == 302
+        assert response.url == f"/c/{claim.token}/"
 
 
 @pytest.mark.django_db
@@ -226,7 +382,7 @@ def test_the_demo_command_writes_a_pdf_and_keeps_nothing(tmp_path, private_stora
     call_command("demo_dossier", str(out), stdout=stdout)
 
     assert out.read_bytes().startswith(b"%PDF-")
-    assert len(PdfReader(out).pages) >= 3 + FRONT_MATTER_AND_CHAPTERS
+    assert len(PdfReader(out).pages) >= 3 + len(CHAPTER_TITLES) + COVER_AND_CONTENTS
     assert f"Wrote {out}" in stdout.getvalue()
     assert not Claim.objects.exists()
     assert not Evidence.objects.exists()

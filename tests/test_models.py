@@ -40,6 +40,7 @@ def age(claim, *, days, completed=False) -> None:
     Claim.objects.filter(pk=claim.pk).update(
         updated_at=then, completed_at=then if completed else None
     )
+    Evidence.objects.filter(claim=claim).update(uploaded_at=then)
 
 
 def test_it_gives_each_claim_a_43_character_url_safe_token():

@@ -111,6 +111,10 @@ def test_the_default_database_is_sqlite_in_wal_mode(tmp_path):
     assert Path(name) == tmp_path / "var" / "refundhelper.sqlite3"
 
 
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="DATABASE_URL chose another database",
+)
 def test_the_default_database_takes_write_locks_at_the_start_of_a_transaction():
     options = settings.DATABASES["default"]["OPTIONS"]
 

@@ -316,3 +316,107 @@
 
   enhanceEvidence(document);
 })();
+
+// ---------------------------------------------------------------------------------------
+// Start from a screenshot: ask whether the reading is done, then fill in the order fields
+// that are still empty and mark them for checking. Without this script a refresh of the
+// page shows the same result.
+(function () {
+  "use strict";
+
+  var POLL_MS = 1500;
+  var MAX_POLLS = 80;
+
+  function markRead(input, note) {
+    var field = input.closest(".field");
+    input.setAttribute("data-read-from", "screenshot");
+    if (!field || field.querySelector("[data-ocr-note]")) return;
+    var help = field.querySelector(".help");
+    var text = document.createElement("span");
+    text.setAttribute("data-ocr-note", "");
+    text.textContent = note + " ";
+    if (help) {
+      help.insertBefore(text, help.firstChild);
+      return;
+    }
+    help = document.createElement("p");
+    help.className = "help";
+    help.id = (input.id || input.name) + "_ocr";
+    help.appendChild(text);
+    var anchor = field.querySelector(".choices") || input;
+    anchor.parentNode.insertBefore(help, anchor);
+    var described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", described ? described + " " + help.id : help.id);
+  }
+
+  function fill(form, fields, note) {
+    var filled = 0;
+    Object.keys(fields).forEach(function (name) {
+      var inputs = form.querySelectorAll('[name="' + name + '"]');
+      if (!inputs.length) return;
+      var value = fields[name];
+      if (inputs[0].type === "radio") {
+        var checked = Array.prototype.some.call(inputs, function (input) { return input.checked; });
+        if (checked) return;
+        Array.prototype.forEach.call(inputs, function (input) {
+          if (input.value !== value) return;
+          input.checked = true;
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+          markRead(input, note);
+          filled += 1;
+        });
+        return;
+      }
+      if (inputs[0].value !== "") return;
+      inputs[0].value = value;
+      inputs[0].dispatchEvent(new Event("input", { bubbles: true }));
+      markRead(inputs[0], note);
+      filled += 1;
+    });
+    return filled;
+  }
+
+  function watch(panel, box, form) {
+    var status = box.querySelector("[data-ocr-status]");
+    var progress = box.querySelector(".ocr-progress");
+    var polls = 0;
+    var say = function (text) { if (status) status.textContent = text; };
+    var finish = function (text, state) {
+      if (progress) progress.hidden = true;
+      box.classList.remove("ocr-queued", "ocr-running");
+      box.classList.add("ocr-" + state);
+      say(text);
+    };
+    var ask = function () {
+      polls += 1;
+      fetch(box.getAttribute("data-status-url"), {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" }
+      }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      }).then(function (answer) {
+        if (answer.status === "done") {
+          var filled = form ? fill(form, answer.fields || {}, panel.getAttribute("data-msg-read")) : 0;
+          finish(panel.getAttribute(filled ? "data-msg-done" : "data-msg-empty"), "done");
+          return;
+        }
+        if (answer.status === "failed" || answer.status === "none") {
+          finish(panel.getAttribute("data-msg-failed"), "failed");
+          return;
+        }
+        if (answer.slow) say(panel.getAttribute("data-msg-slow"));
+        if (polls < MAX_POLLS) setTimeout(ask, POLL_MS);
+      }).catch(function () {
+        if (polls < MAX_POLLS) setTimeout(ask, POLL_MS * 2);
+      });
+    };
+    setTimeout(ask, POLL_MS);
+  }
+
+  var panel = document.querySelector("[data-ocr-panel]");
+  if (!panel || !window.fetch) return;
+  var form = document.querySelector("[data-ocr-form]");
+  panel.querySelectorAll('[data-ocr-reading][data-status="queued"], [data-ocr-reading][data-status="running"]')
+    .forEach(function (box) { watch(panel, box, form); });
+})();

@@ -4,15 +4,30 @@ from claims.models import Claim
 
 
 class Command(BaseCommand):
-    help = "Delete claims past their retention period, with all their files."
+    help = (
+        "Delete claims past their retention period with every stored and derived file. "
+        "Safe to run again: a run cut short is finished by the next one."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="count, delete nothing")
 
     def handle(self, *args, dry_run=False, **options):
-        expired = list(Claim.objects.expired())
-        if not dry_run:
-            for claim in expired:
-                claim.delete_with_files()
+        expired = list(Claim.objects.expired().prefetch_related("evidence"))
+        files = 0
+        for claim in expired:
+            stored = [item for evidence in claim.evidence.all() for item in evidence.stored_files()]
+            files += len(stored)
+            if dry_run:
+                continue
+            # Files before rows: if a run stops half-way, the row is still there to be found
+            # by the next run, which deletes the rest (deleting a missing file is a no-op).
+            for item in stored:
+                item.storage.delete(item.name)
+            claim.delete_with_files()
+        unfinished = sum(1 for claim in expired if claim.completed_at is None)
         verb = "Would delete" if dry_run else "Deleted"
-        return f"{verb} {len(expired)} expired claim(s)."
+        return (
+            f"{verb} {len(expired)} expired claim(s). ({unfinished} unfinished, "
+            f"{len(expired) - unfinished} finished, {files} evidence file(s))"
+        )

@@ -1,0 +1,17 @@
+"""Dossier settings that the privacy notice, the done page and the verify page state."""
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.simple_tag
+def dossier_record_years() -> int:
+    """How long fingerprint records are kept (the privacy notice says so)."""
+    return settings.DOSSIER_RECORD_RETENTION_YEARS
+
+
+@register.simple_tag
+def dossier_archive_cap_mb() -> int:
+    return max(settings.DOSSIER_ARCHIVE_MAX_BYTES // (1024 * 1024), 1)

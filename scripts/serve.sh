@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Production serving (`make serve`): gunicorn with WhiteNoise (refundhelper/gunicorn_conf.py)
+# and the task worker beside it (`manage.py db_worker`: it reads screenshots). Stopping this
+# script stops both; so does either one ending on its own. TASK_WORKER=0 starts gunicorn
+# alone, for when the worker runs as its own service or on another machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GUNICORN=(.venv/bin/gunicorn --config python:refundhelper.gunicorn_conf refundhelper.wsgi)
+if [ "${TASK_WORKER:-1}" = 0 ]; then
+  exec "${GUNICORN[@]}"
+fi
+
+.venv/bin/python manage.py db_worker &
+worker=$!
+"${GUNICORN[@]}" &
+server=$!
+
+stop() {
+  trap - EXIT INT TERM
+  kill -TERM "$server" "$worker" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Returns as soon as either process ends (or a signal arrives); the trap stops the other.
+wait -n "$worker" "$server"

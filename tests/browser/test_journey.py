@@ -1,0 +1,129 @@
+"""A whole claim in a real browser at a phone's size, in both languages, with JavaScript.
+
+Fills every step, goes back and forward, reloads, uploads pictures and downloads the dossier;
+fails on any console error or CSP violation, any request to another site, and any serious or
+critical axe-core finding on any page.
+"""
+
+import pytest
+
+from claims.models import Claim
+
+from .walk import (
+    STEPS,
+    back_from,
+    choose_language,
+    continue_from,
+    fill_step,
+    picture,
+    press,
+    step_of,
+)
+
+pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
+
+HEADINGS = {
+    "en": {"start": "Get your money back", "order": "Your order", "done": "Your dossier is ready"},
+    "zh-hans": {"start": "帮你把钱要回来", "order": "你的订单", "done": "申请材料已生成"},
+}
+
+
+def upload_pictures(page) -> None:
+    form = page.locator("form.upload-form")
+    form.locator('input[name="upload-category"][value="transaction"]').check()
+    consent = form.locator('input[name="upload-payment_consent"]')
+    consent.wait_for(state="visible")  # the separate notice appears with the category
+    consent.check()
+    form.locator('input[name="upload-files"]').set_input_files(
+        [picture("支付宝账单.png", (40, 120, 220)), picture("order.jpg", (200, 80, 40), "JPEG")]
+    )
+    form.locator('input[name="upload-caption"]').fill("支付宝账单")
+    form.locator('button[name="upload"]').click()
+    page.locator(".evidence-list .evidence-item").nth(1).wait_for()
+
+    # Another kind of evidence needs no payment consent.
+    form = page.locator("form.upload-form")
+    form.locator('input[name="upload-category"][value="merchant_breach"]').check()
+    form.locator('input[name="upload-files"]').set_input_files(
+        [picture("客服聊天.png", (20, 160, 90))]
+    )
+    form.locator('button[name="upload"]').click()
+    page.locator(".evidence-list .evidence-item").nth(2).wait_for()
+
+
+def thumbnails_shown(page) -> int:
+    images = page.locator(".evidence-list img.evidence-thumb")
+    for index in range(images.count()):
+        images.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.evidence-list img.evidence-thumb')]"
+        ".every((image) => image.complete && image.naturalWidth > 0)"
+    )
+    return images.count()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_phone_user_completes_a_claim(watched, live_server, tmp_path, language):
+    page = watched.page
+    text = HEADINGS[language]
+    page.goto(live_server.url + "/")
+    choose_language(page, language)
+    assert text["start"] in page.locator("h1").inner_text()
+    watched.check_accessibility("start")
+
+    page.locator('input[name="consent"]').check()
+    press(page, page.locator("form.start-form button[type=submit]"))
+    assert step_of(page) == "order"
+    assert text["order"] in page.locator("h1").inner_text()
+    token = page.url.split("/")[4]
+
+    for step in STEPS:
+        assert step_of(page) == step
+        assert watched.view_name() == "claims:step"
+        watched.check_accessibility(step)
+        if step == "problem":
+            # Back keeps what was typed on this step; the previous answers are still there.
+            page.locator('textarea[name="problem-description"]').fill("兑换失败：该卡密已被使用")
+            back_from(page)
+            assert step_of(page) == "buyer"
+            assert page.locator('input[name="buyer-purpose"][value="personal"]').is_checked()
+            continue_from(page)
+            assert step_of(page) == "problem"
+            assert "已被使用" in page.locator('textarea[name="problem-description"]').input_value()
+            fill_step(page, step, description="兑换失败：该卡密已被使用")
+        elif step == "policy":
+            # The browser's own Back and Forward, and a reload, lose nothing.
+            page.go_back()
+            assert step_of(page) == "contact"
+            assert page.locator('input[name="contact-contacted"][value="yes"]').is_checked()
+            page.go_forward()
+            assert step_of(page) == "policy"
+            page.reload()
+            assert step_of(page) == "policy"
+            fill_step(page, step)
+        elif step == "evidence":
+            upload_pictures(page)
+            page.reload()
+            assert thumbnails_shown(page) == 3
+            watched.check_accessibility("evidence with files")
+        else:
+            fill_step(page, step)
+        continue_from(page)
+
+    assert watched.view_name() == "claims:done"
+    assert text["done"] in page.locator("h1").inner_text()
+    watched.check_accessibility("done")
+    claim = Claim.objects.get(token=token)
+    assert claim.is_complete
+    assert claim.evidence.count() == 3
+    assert claim.evidence.filter(category="transaction").count() == 2
+
+    with page.expect_download() as download:
+        page.locator('a[href$="/dossier.pdf"]').click()
+    saved = tmp_path / "dossier.pdf"
+    download.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    assert download.value.suggested_filename == f"{claim.reference}.pdf"
+
+    watched.assert_clean()
+    assert len(watched.axe_checked) == len(STEPS) + 3

@@ -1,0 +1,63 @@
+"""The whole claim with JavaScript off: every page works as plain HTML forms."""
+
+import pytest
+
+from claims.models import Claim
+
+from .walk import STEPS, continue_from, fill_step, picture, press, step_of
+
+pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_claim_can_be_completed_without_javascript(watched_without_js, live_server, tmp_path):
+    watched = watched_without_js
+    page = watched.page
+    page.goto(live_server.url + "/")
+    page.locator('input[name="consent"]').check()
+    press(page, page.locator("form.start-form button[type=submit]"))
+    token = page.url.split("/")[4]
+
+    for step in STEPS:
+        assert step_of(page) == step
+        if step == "evidence":
+            form = page.locator("form.upload-form")
+            form.locator('input[name="upload-category"][value="transaction"]').check()
+            form.locator('input[name="upload-payment_consent"]').check()
+            form.locator('input[name="upload-files"]').set_input_files(
+                [picture("bill.png", (40, 120, 220)), picture("order.jpg", (9, 9, 9), "JPEG")]
+            )
+            press(page, form.locator('button[name="upload"]'))
+            assert step_of(page) == "evidence"
+            assert page.locator(".evidence-list .evidence-item").count() == 2
+        else:
+            fill_step(page, step)
+        continue_from(page)
+
+    assert watched.view_name() == "claims:done"
+    assert Claim.objects.get(token=token).is_complete
+    with page.expect_download() as download:
+        page.locator('a[href$="/dossier.pdf"]').click()
+    saved = tmp_path / "dossier.pdf"
+    download.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    watched.assert_clean()
+
+
+def test_without_javascript_a_missing_payment_consent_is_explained(watched_without_js, live_server):
+    page = watched_without_js.page
+    page.goto(live_server.url + "/")
+    page.locator('input[name="consent"]').check()
+    press(page, page.locator("form.start-form button[type=submit]"))
+    for step in STEPS[: STEPS.index("evidence")]:
+        fill_step(page, step)
+        continue_from(page)
+
+    form = page.locator("form.upload-form")
+    form.locator('input[name="upload-category"][value="transaction"]').check()
+    form.locator('input[name="upload-files"]').set_input_files([picture("bill.png", (1, 2, 3))])
+    press(page, form.locator('button[name="upload"]'))
+
+    assert page.locator("#error-summary").is_visible()
+    assert page.locator("#field-upload-payment_consent .errorlist").is_visible()
+    # A refused upload answers 400 by design: the browser logs that, and nothing else.
+    watched_without_js.assert_clean(allowed=["status of 400"])

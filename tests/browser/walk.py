@@ -1,0 +1,63 @@
+"""A person's hands in the browser: fill a step from the journey's answers, press Continue."""
+
+import io
+
+from PIL import Image
+
+from tests.journey import ANSWERS
+
+# The steps a claim about an invalid key goes through (as in test_wizard_flow).
+STEPS = [
+    "order", "buyer", "problem", "defect", "contact", "policy", "seller",
+    "assessment", "evidence", "identity", "messages", "review", "declaration",
+]  # fmt: skip
+
+
+def fill_step(page, step: str, **overrides) -> None:
+    """Type, tick and choose the journey's answers for `step`, in the form's own order."""
+    answers = dict(ANSWERS[step] or {}) | overrides
+    for name, value in answers.items():
+        field = page.locator(f'[name="{step}-{name}"]')
+        if not value or field.count() == 0:
+            continue
+        first = field.first
+        kind = first.get_attribute("type")
+        if kind == "radio":
+            page.locator(f'input[name="{step}-{name}"][value="{value}"]').check()
+        elif kind == "checkbox":
+            first.check()
+        elif first.evaluate("node => node.tagName") == "SELECT":
+            first.select_option(value)
+        else:
+            first.fill(value)
+
+
+def press(page, button) -> None:
+    """Press a button that sends a form, and wait for the page that answers."""
+    with page.expect_navigation():
+        button.click()
+
+
+def continue_from(page) -> None:
+    press(page, page.locator("form.step-form .actions button:not([name])"))
+
+
+def back_from(page) -> None:
+    press(page, page.locator('form.step-form button[name="wizard_goto_step"]'))
+
+
+def step_of(page) -> str:
+    return page.url.split("?")[0].rstrip("/").split("/")[-1]
+
+
+def picture(name: str, color, fmt="PNG") -> dict:
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 1600), color).save(buffer, format=fmt)
+    mime = "image/png" if fmt == "PNG" else "image/jpeg"
+    return {"name": name, "mimeType": mime, "buffer": buffer.getvalue()}
+
+
+def choose_language(page, language: str) -> None:
+    """Press the language switch in the header (Chinese is the default)."""
+    if language == "en":
+        press(page, page.locator('.language-switch button[value="en"]'))

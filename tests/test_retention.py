@@ -1,0 +1,288 @@
+"""Retention: which claims expire, and the purge that deletes them with every file."""
+
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from claims.answers import facts_for_claim
+from claims.eligibility import assess
+from claims.escalation import escalation_plan
+from claims.followup import events_of
+from claims.models import Claim, ClaimEvent, Evidence
+
+from .journey import image_file, start_claim, upload, walk_to
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),  # WeasyPrint's colour profile
+]
+
+
+def files_in(storage) -> list[Path]:
+    return sorted(path for path in Path(storage.location).rglob("*") if path.is_file())
+
+
+def unfinished_claim(client) -> Claim:
+    """A claim that has reached the evidence step."""
+    token = start_claim(client)
+    walk_to(client, token, "assessment")
+    return Claim.objects.get(token=token)
+
+
+def finished_claim(client, **answers) -> Claim:
+    token = start_claim(client)
+    walk_to(client, token, "declaration", **answers)
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    claim = Claim.objects.get(token=token)
+    assert claim.is_complete
+    return claim
+
+
+def last_changed(claim, *, days_ago: int) -> None:
+    """Put every kind of change of the claim `days_ago` days back, bypassing auto_now."""
+    then = timezone.now() - timedelta(days=days_ago)
+    Claim.objects.filter(pk=claim.pk).update(
+        updated_at=then, completed_at=then if claim.completed_at else None
+    )
+    Evidence.objects.filter(claim=claim).update(uploaded_at=then)
+    ClaimEvent.objects.filter(claim=claim).update(recorded_at=then)
+
+
+def plan_end(claim):
+    """The last open date of the claim's plan as it stood on its last change."""
+    claim.refresh_from_db()
+    day = timezone.localdate(claim.updated_at)
+    facts = facts_for_claim(claim, today=day)
+    plan = escalation_plan(facts, assess(facts), events_of(claim), day)
+    return max(step.due for step in plan if step.status not in {"done", "skipped"})
+
+
+def expired() -> set[Claim]:
+    return set(Claim.objects.expired())
+
+
+# -- which claims expire --
+
+
+def test_the_defaults_are_7_days_unfinished_and_30_days_finished(settings):
+    assert (settings.CLAIM_RETENTION_DAYS, settings.COMPLETED_CLAIM_RETENTION_DAYS) == (7, 30)
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_an_unfinished_claim_expires_7_days_after_its_last_change(client):
+    stale, fresh = unfinished_claim(client), unfinished_claim(client)
+    last_changed(stale, days_ago=8)
+    last_changed(fresh, days_ago=6)
+
+    assert expired() == {stale}
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_an_upload_counts_as_a_change(client):
+    claim = unfinished_claim(client)
+    last_changed(claim, days_ago=8)
+    Evidence.objects.create(
+        claim=claim,
+        category="other",
+        original_name="a.png",
+        content_type="image/png",
+        size=1,
+        sha256="0" * 64,
+        original="originals/a.png",
+    )
+
+    assert expired() == set()
+
+
+@override_settings(CLAIM_RETENTION_DAYS=3)
+def test_the_unfinished_period_comes_from_settings(client):
+    claim = unfinished_claim(client)
+    last_changed(claim, days_ago=4)
+
+    assert expired() == {claim}
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_finished_claim_is_kept_30_days_after_its_last_change(client):
+    claim = finished_claim(client)
+    last_changed(claim, days_ago=29)
+
+    assert expired() == set()
+    assert expired() == set()  # asking twice changes nothing
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_finished_claim_is_kept_until_the_last_date_of_its_plan(client):
+    claim = finished_claim(client)
+    last_changed(claim, days_ago=31)
+    end = plan_end(claim)
+    assert end > timezone.localdate()  # the plan (the lawsuit deadline) still runs
+
+    assert expired() == set()
+    on_the_last_day = timezone.now() + (end - timezone.localdate())
+    assert set(Claim.objects.expired(now=on_the_last_day)) == set()
+    the_day_after = on_the_last_day + timedelta(days=1)
+    assert set(Claim.objects.expired(now=the_day_after)) == {claim}
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_refund_ends_the_plan_so_only_the_30_days_count(client):
+    claim = finished_claim(client)
+    claim.events.create(kind="refunded", happened_on=timezone.localdate())
+    last_changed(claim, days_ago=31)
+
+    assert expired() == {claim}
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_recorded_event_counts_as_a_change(client):
+    claim = finished_claim(client)
+    claim.events.create(kind="refunded", happened_on=timezone.localdate())
+    last_changed(claim, days_ago=31)
+    ClaimEvent.objects.filter(claim=claim).update(recorded_at=timezone.now())
+
+    assert expired() == set()
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_the_plan_is_taken_as_it_stood_at_the_last_change_not_today(client):
+    # Without a "sent" event the plan counts from the day it is looked at; taken from today
+    # it would never end, and the claim would never expire.
+    claim = finished_claim(client)
+    last_changed(claim, days_ago=31)
+    end = plan_end(claim)
+    long_after = timezone.now() + (end - timezone.localdate()) + timedelta(days=400)
+
+    assert set(Claim.objects.expired(now=long_after)) == {claim}
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_finished_claim_whose_answers_no_longer_read_goes_after_30_days(client):
+    claim = finished_claim(client)
+    Claim.objects.filter(pk=claim.pk).update(answers={})
+    last_changed(claim, days_ago=31)
+
+    assert expired() == {claim}
+
+
+def test_the_start_page_states_the_retention_periods(client, settings):
+    settings.CLAIM_RETENTION_DAYS, settings.COMPLETED_CLAIM_RETENTION_DAYS = 7, 30
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    page = client.get("/").content.decode()
+
+    assert "an unfinished claim is deleted 7 days after your last change" in page
+    assert "A finished claim is deleted 30 days after your last change" in page
+    assert "last date of its follow-up plan" in page
+
+
+# -- the purge --
+
+
+def purge(*args) -> list[str]:
+    out = io.StringIO()
+    call_command("purge_expired_claims", *args, stdout=out)
+    return out.getvalue().splitlines()
+
+
+def complete_claim_with_files(client) -> Claim:
+    """A finished claim with an uploaded picture and a downloaded (cached) dossier."""
+    token = start_claim(client)
+    walk_to(client, token, "assessment")
+    assert upload(client, token, image_file("bill.png")).status_code == 302
+    walk_to(client, token, "declaration")
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    claim = Claim.objects.get(token=token)
+    assert client.get(f"/c/{token}/dossier.pdf").status_code == 200
+    return claim
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_the_purge_leaves_no_file_of_an_expired_claim(client, private_storage):
+    claim = complete_claim_with_files(client)
+    claim.events.create(kind="refunded", happened_on=timezone.localdate())
+    last_changed(claim, days_ago=31)
+    assert len(files_in(private_storage)) >= 3  # original, print copy, thumbnail (+ PDF)
+
+    assert purge() == ["Deleted 1 expired claim(s). (0 unfinished, 1 finished, 3 evidence file(s))"]
+
+    assert not Claim.objects.exists()
+    assert not Evidence.objects.exists()
+    assert files_in(private_storage) == []
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_the_purge_keeps_claims_that_have_not_expired(client, private_storage):
+    stale, fresh = unfinished_claim(client), unfinished_claim(client)
+    assert upload(client, fresh.token, image_file("kept.png")).status_code == 302
+    assert upload(client, stale.token, image_file("gone.png")).status_code == 302
+    last_changed(stale, days_ago=8)
+    kept = {Path(f.name).name for item in fresh.evidence.all() for f in item.stored_files()}
+
+    purge()
+
+    assert list(Claim.objects.all()) == [fresh]
+    assert {path.name for path in files_in(private_storage)} == kept
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_a_dry_run_counts_and_deletes_nothing(client, private_storage):
+    claim = unfinished_claim(client)
+    assert upload(client, claim.token, image_file()).status_code == 302
+    last_changed(claim, days_ago=8)
+
+    assert purge("--dry-run") == [
+        "Would delete 1 expired claim(s). (1 unfinished, 0 finished, 3 evidence file(s))"
+    ]
+    assert Claim.objects.count() == 1
+    assert len(files_in(private_storage)) == 3
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_the_purge_can_run_again_and_again(client, private_storage):
+    claim = unfinished_claim(client)
+    assert upload(client, claim.token, image_file()).status_code == 302
+    last_changed(claim, days_ago=8)
+
+    purge()
+
+    assert purge() == ["Deleted 0 expired claim(s). (0 unfinished, 0 finished, 0 evidence file(s))"]
+    assert files_in(private_storage) == []
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_a_purge_cut_short_after_the_files_is_finished_by_the_next(
+    client, private_storage, monkeypatch
+):
+    claim = unfinished_claim(client)
+    assert upload(client, claim.token, image_file()).status_code == 302
+    last_changed(claim, days_ago=8)
+
+    def crash(self):
+        raise RuntimeError("the machine went down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Claim, "delete_with_files", crash)
+        with pytest.raises(RuntimeError):
+            purge()
+    assert files_in(private_storage) == []  # the files went first…
+    assert Claim.objects.filter(pk=claim.pk).exists()  # …so the row is still there to find
+
+    assert purge()[0].startswith("Deleted 1 expired claim(s).")
+    assert not Claim.objects.exists()
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_the_purge_says_nothing_about_whose_claims_it_deleted(client):
+    claim = unfinished_claim(client)
+    last_changed(claim, days_ago=8)
+
+    output = "\n".join(purge())
+
+    assert claim.token not in output
+    assert claim.reference not in output
