@@ -405,16 +405,22 @@ def test_purge_orphan_files_finds_files_that_belong_to_no_claim(
     kept = [f.name for f in the_item(token).stored_files()]
     stray = private_storage.save("originals/stray.png", io.BytesIO(b"left by a crash"))
     fresh = private_storage.save("print/fresh.jpg", io.BytesIO(b"being saved now"))
-    age(private_storage, stray, minutes=120)
+    claim = Claim.objects.get(token=token)
+    cached = private_storage.save(f"dossiers/{claim.pk}/cached.pdf", io.BytesIO(b"%PDF-"))
+    gone = private_storage.save("dossiers/999999/cached.pdf", io.BytesIO(b"%PDF-"))
+    for name in (stray, cached, gone):
+        age(private_storage, name, minutes=120)
 
     call_command("purge_orphan_files", "--dry-run")
     out = capsys.readouterr().out
-    assert stray in out and "Would delete 1 orphan file(s)." in out
+    assert stray in out and gone in out and "Would delete 2 orphan file(s)." in out
     assert private_storage.exists(stray)
 
     call_command("purge_orphan_files")
 
     assert not private_storage.exists(stray)
+    assert not private_storage.exists(gone)  # its claim no longer exists
+    assert private_storage.exists(cached)  # the live claim's cached dossier stays
     assert private_storage.exists(fresh)  # too young: an upload may be saving it
     assert all(private_storage.exists(name) for name in kept)
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from claims.models import Evidence
+from claims.models import Claim, Evidence
 
 FILE_FIELDS = ("original", "print_image", "thumbnail")
 
@@ -32,12 +32,16 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, min_age_minutes=60, **options):
         cutoff = timezone.now() - timedelta(minutes=min_age_minutes)
         referenced = Evidence.objects.stored_names()
+        # A claim's cached dossier (dossiers/<pk>/...) belongs to it while the claim exists.
+        live_dossiers = {f"dossiers/{pk}/" for pk in Claim.objects.values_list("pk", flat=True)}
         # The age guard spares the files of an upload that is being saved right now.
         orphans = [
             (storage, name)
             for storage in self.storages()
             for name in stored_files(storage)
-            if name not in referenced and storage.get_modified_time(name) < cutoff
+            if name not in referenced
+            and not any(name.startswith(folder) for folder in live_dossiers)
+            and storage.get_modified_time(name) < cutoff
         ]
         for storage, name in orphans:
             if dry_run:
