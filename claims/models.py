@@ -29,6 +29,11 @@ def evidence_storage():
     return storages["evidence"]
 
 
+# A lawsuit may come years later (3-year limitation): the user keeps the downloaded dossier
+# and archive for it, we do not keep their data that long (PIPL art. 19, shortest period).
+LONG_HORIZON_STEPS = {"court", "police"}
+
+
 class ClaimQuerySet(models.QuerySet):
     def expired(self, now=None):
         """Claims past retention (see settings), by their last change: an answer, an upload or
@@ -67,7 +72,11 @@ class ClaimQuerySet(models.QuerySet):
             if facts is None:
                 return True
             plan = escalation_plan(facts, assess(facts), events_of(claim), day)
-            return all(step.due < today for step in plan if step.status not in {"done", "skipped"})
+            return all(
+                step.due < today
+                for step in plan
+                if step.status not in {"done", "skipped"} and step.key not in LONG_HORIZON_STEPS
+            )
 
         ended = [claim.pk for claim in quiet.prefetch_related("events") if plan_ended(claim)]
         return self.filter(
