@@ -6,8 +6,9 @@ export HOST PORT
 
 .PHONY: run serve test test-postgres setup setup-dev database lint format demo clean
 
+# Development: runserver and the task worker (screenshot reading) side by side.
 run: database
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	scripts/run-dev.sh $(HOST):$(PORT)
 
 # Production serving: gunicorn (WEB_WORKERS, WEB_TIMEOUT) with WhiteNoise and the task worker
 # beside it (scripts/serve.sh); settings from the environment (README: "Deploying").
@@ -23,7 +24,8 @@ test: setup-dev
 # The suite again on PostgreSQL, without the heavy tests (they ran on SQLite). Uses
 # DATABASE_URL when set; as root, sets up Debian's postgresql itself (scripts/postgres.sh).
 test-postgres: setup-dev
-	url="$$(scripts/postgres.sh)" && DATABASE_URL="$$url" $(PY) -m pytest -m "not heavy" -p no:cacheprovider
+	url="$$(scripts/postgres.sh)" && DATABASE_URL="$$url" TEST_DATABASE_NAME="test_refundhelper_$$$$" \
+		$(PY) -m pytest -m "not heavy" -p no:cacheprovider
 
 # Tables and the cache table (rate limits) in the database DATABASE_URL names (or SQLite).
 database: setup

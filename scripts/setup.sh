@@ -9,6 +9,8 @@ PYTHON="${PYTHON:-python3.11}"
 # Pango and HarfBuzz-subset render the PDF (without HarfBuzz-subset a page of Chinese takes
 # ~4 s), fonts-noto-cjk prints Chinese, fontconfig finds it, gettext compiles translations.
 SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fontconfig gettext)
+# The screenshot reader's OpenCV (pulled in by rapidocr-onnxruntime) links libGL and GLib.
+SYSTEM_PACKAGES+=(libgl1 libglib2.0-0)
 # The browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright downloads nothing.
 if [ "$profile" = dev ]; then
   SYSTEM_PACKAGES+=(chromium)
