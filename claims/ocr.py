@@ -29,6 +29,12 @@ QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 PENDING = (QUEUED, RUNNING)
 # Past this many pixels on the long side RapidOCR shrinks the image anyway.
 MAX_SIDE = 2000
+# A long screenshot (长截图) shrunk whole would make its text too small to read: one taller
+# than three widths (phones' own screens are about 2.2) is read in slices 2.5 widths tall,
+# overlapping by a quarter width so that every line is whole in one of them.
+LONG_WIDTHS = 3.0
+SLICE_WIDTHS = 2.5
+OVERLAP_WIDTHS = 0.25
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +54,27 @@ def engine():
 
 def text_boxes(image: Image.Image) -> list[TextBox]:
     """Every line of text on an RGB image, with its box, as the engine found them."""
+    width, height = image.size
+    if height <= width * LONG_WIDTHS:
+        return _engine_boxes(image)
+    tall = round(width * SLICE_WIDTHS)
+    overlap = round(width * OVERLAP_WIDTHS)
+    boxes = []
+    for top in range(0, height - overlap, tall - overlap):
+        bottom = min(top + tall, height)
+        # Each line belongs to the slice whose middle part holds its centre: read once.
+        own_from = 0 if top == 0 else top + overlap / 2
+        own_to = height if bottom == height else bottom - overlap / 2
+        for box in _engine_boxes(image.crop((0, top, width, bottom))):
+            moved = TextBox(box.text, box.left, box.top + top, box.right, box.bottom + top)
+            if own_from <= (moved.top + moved.bottom) / 2 < own_to:
+                boxes.append(moved)
+        if bottom == height:
+            break
+    return boxes
+
+
+def _engine_boxes(image: Image.Image) -> list[TextBox]:
     result, _elapsed = engine()(image)
     return [TextBox.from_points(points, text) for points, text, _score in result or []]
 
@@ -59,7 +86,8 @@ def open_upright(data: bytes, rotation: int = 0) -> Image.Image:
         image = Image.open(io.BytesIO(data), formats=list(IMAGE_FORMATS))
     if image.width * image.height > settings.EVIDENCE_MAX_PIXELS:
         raise ValueError("image over the pixel limit")
-    image = ImageOps.exif_transpose(image)
+    image.load()
+    ImageOps.exif_transpose(image, in_place=True)
     if rotation in CLOCKWISE:
         image = image.transpose(CLOCKWISE[rotation])
     if image.mode != "RGB":

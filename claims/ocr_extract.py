@@ -11,11 +11,12 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
+from decimal import Decimal
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from . import ocr_values as values
+from .ocr_values import CHINA, STATUS_WORDS, Reading, squeeze
+
+__all__ = ["CHINA", "Reading", "TextBox", "extract"]
 
 # Each label and the fact it names. Labels naming nothing we read still matter: they end
 # the value before them and are never taken for a value themselves.
@@ -60,19 +61,8 @@ APP_LABELS = {
     "shop": {"订单编号", "订单号码", "订单状态", "实付款", "商品名称", "下单时间", "卡密",
              "卡密信息", "购买数量", "单价", "数量", "联系方式"},
 }  # fmt: skip
-STATUS_WORDS = re.compile(
-    r"^(交易成功|支付成功|付款成功|已付款|已支付|未发货|待发货|已发货|已完成|交易完成|交易关闭|"
-    r"已退款|退款成功|退款中|待付款|已取消|发货失败|已收货|待收货)"
-)
 BANNER_AMOUNT = re.compile(r"^[-−+]?[¥￥]?[-−]?\d{1,3}(,?\d{3})*\.\d{2}元?$")
-AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?")
-DATETIME = re.compile(
-    r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*"
-    r"(\d{1,2})\s*[:：.]\s*(\d\d)(?:\s*[:：.]\s*(\d\d))?"
-)
-IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{5,63}")
 COLONS = ":："
-CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff()（）])\s+|\s+(?=[\u3400-\u9fff()（）])")
 
 
 @dataclass(frozen=True)
@@ -99,43 +89,6 @@ class TextBox:
         """On the same line: at least half of the lower box's height is shared."""
         shared = min(self.bottom, other.bottom) - max(self.top, other.top)
         return shared >= 0.5 * min(self.height, other.height)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one screenshot shows. Empty strings and None where it shows nothing readable."""
-
-    app: str = ""  # "alipay", "wechat", "shop" or "" when unsure
-    amount: Decimal | None = None
-    paid_at: datetime | None = None
-    order_number: str = ""
-    transaction_number: str = ""
-    payee: str = ""
-    product: str = ""
-    payment_method: str = ""
-    status: str = ""
-
-    FIELDS = (
-        "amount", "paid_at", "order_number", "transaction_number",
-        "payee", "product", "payment_method", "status",
-    )  # fmt: skip
-
-    def found(self) -> dict:
-        return {name: getattr(self, name) for name in self.FIELDS if getattr(self, name)}
-
-    def to_json(self) -> dict:
-        data = {name: getattr(self, name) for name in self.FIELDS}
-        data["app"] = self.app
-        data["amount"] = str(self.amount) if self.amount is not None else None
-        data["paid_at"] = self.paid_at.isoformat() if self.paid_at else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Reading":
-        values = {name: data.get(name) or "" for name in (*cls.FIELDS, "app")}
-        values["amount"] = _decimal(data.get("amount"))
-        values["paid_at"] = _iso_datetime(data.get("paid_at"))
-        return cls(**values)
 
 
 @dataclass
@@ -167,7 +120,7 @@ def extract(boxes: list[TextBox]) -> Reading:
             page.labels.append(label)
             page.label_boxes.add(id(box))
     app = _which_app(page)
-    numbers = {name: _value(page, name, _identifier) for name in _number_labels(page)}
+    numbers = {name: _value(page, name, values.identifier) for name in _number_labels(page)}
     merchant = _first(numbers, [n for n in numbers if LABELS[n] == "merchant_number"])
     own = _first(numbers, [n for n in numbers if LABELS[n] == "number"])
     if app == "shop":
@@ -178,14 +131,14 @@ def extract(boxes: list[TextBox]) -> Reading:
         order_number, transaction_number = merchant, own
     return Reading(
         app=app,
-        amount=_pick(page, "amount", _amount) or _banner_amount(page),
-        paid_at=_pick(page, "paid_at", _datetime),
+        amount=_pick(page, "amount", values.amount) or _banner_amount(page),
+        paid_at=_pick(page, "paid_at", values.payment_time),
         order_number=order_number,
         transaction_number=transaction_number,
-        payee=_pick(page, "payee", _text),
-        product=_pick(page, "product", _text),
-        payment_method=_pick(page, "method", _text),
-        status=_pick(page, "status", _status) or _unlabelled_status(page),
+        payee=_pick(page, "payee", values.plain_text),
+        product=_pick(page, "product", values.plain_text),
+        payment_method=_pick(page, "method", values.payment_method),
+        status=_pick(page, "status", values.status) or _unlabelled_status(page),
     )
 
 
@@ -233,12 +186,8 @@ def _inside_longer_label(text: str, position: int) -> bool:
     )
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _as_label(box: TextBox) -> _Label | None:
-    text = _squeeze(box.text)
+    text = squeeze(box.text)
     for name in LONGEST_FIRST:
         if not text.startswith(name):
             continue
@@ -277,7 +226,7 @@ def _which_app(page: _Page) -> str:
     if scores[best]:
         return best
     # A value may name an app ("微信支付" as the payment method); a title is safer.
-    titles = "".join(_squeeze(box.text) for box in page.boxes if not _is_label(page, box))
+    titles = "".join(squeeze(box.text) for box in page.boxes if not _is_label(page, box))
     if "微信支付" in titles and "账单" in titles:
         return "wechat"
     if "支付宝" in titles and "账单" in titles:
@@ -310,7 +259,7 @@ def _pick(page: _Page, role: str, parse):
 
 def _value(page: _Page, name: str, parse):
     """The parsed value of the first label `name` that has one."""
-    joiner = "" if parse is _identifier else " "
+    joiner = "" if parse is values.identifier else " "
     for label in (label for label in page.labels if label.name == name):
         if label.inline:
             # The rest of the line may have been read as boxes of its own: "已付款" "未发货".
@@ -318,8 +267,8 @@ def _value(page: _Page, name: str, parse):
             value = parse(_cut_at_next_label(row))
             if value:
                 return value
-        for text in _candidates(page, label.box, joiner, identifiers=parse is _identifier):
-            value = parse(text)
+        for text in _candidates(page, label.box, joiner, identifiers=parse is values.identifier):
+            value = parse(_cut_at_next_label(text))
             if value:
                 return value
     return None
@@ -403,69 +352,11 @@ def _continued(page: _Page, first: TextBox, joiner: str, identifiers: bool) -> s
             _is_label(page, other) and other.overlaps_row(nxt) for other in page.boxes
         ):
             break
-        if identifiers and not re.fullmatch(r"[A-Za-z0-9_\-]+", _squeeze(nxt.text)):
+        if identifiers and not re.fullmatch(r"[A-Za-z0-9_\-]+", squeeze(nxt.text)):
             break
         text += joiner + nxt.text
         current = nxt
     return text
-
-
-# -- parsers: text as OCR read it -> the value, or empty/None ------------------------------
-
-
-def _identifier(text: str) -> str:
-    match = IDENTIFIER.match(_squeeze(text))
-    if not match or not re.search(r"\d", match.group()):
-        return ""
-    return match.group()
-
-
-def _amount(text: str) -> Decimal | None:
-    match = AMOUNT.search(_squeeze(text))
-    if not match:
-        return None
-    amount = _decimal(match.group().replace(",", ""))
-    return amount.quantize(Decimal("0.01")) if amount else None
-
-
-def _datetime(text: str) -> datetime | None:
-    for match in DATETIME.finditer(text):
-        year, month, day, hour, minute, second = match.groups()
-        candidates = [(day, hour)]
-        if len(day) == 2 and len(hour) == 1:  # "2026-11-521:14": the day had one digit
-            candidates.append((day[0], day[1] + hour))
-        for day_text, hour_text in candidates:
-            try:
-                return datetime(
-                    int(year),
-                    int(month),
-                    int(day_text),
-                    int(hour_text),
-                    int(minute),
-                    int(second or 0),
-                    tzinfo=CHINA,
-                )
-            except ValueError:
-                continue
-    return None
-
-
-def _text(text: str) -> str:
-    text = _cut_at_next_label(text).strip(" :：>›〉")
-    # OCR puts spaces where the glyphs are far apart; Chinese text has none.
-    return CJK_SPACE.sub("", text)[:100]
-
-
-def _status(text: str) -> str:
-    """'已付款未发货' -> '已付款 未发货': the known words of a status, one space apart."""
-    rest, words = _squeeze(_cut_at_next_label(text)), []
-    while match := STATUS_WORDS.match(rest):
-        words.append(match.group())
-        rest = rest[match.end() :].lstrip(",，、/|")
-    return " ".join(words + ([rest] if rest and words else []))
-
-
-ROLE_PARSERS = {"amount": _amount, "paid_at": _datetime, "number": _identifier}
 
 
 def _banner_amount(page: _Page) -> Decimal | None:
@@ -476,17 +367,17 @@ def _banner_amount(page: _Page) -> Decimal | None:
     banners = [
         box
         for box in page.boxes
-        if BANNER_AMOUNT.match(_squeeze(box.text)) and box.height >= 1.3 * typical
+        if BANNER_AMOUNT.match(squeeze(box.text)) and box.height >= 1.3 * typical
     ]
     if not banners:
         return None
-    return _amount(max(banners, key=lambda box: box.height).text)
+    return values.amount(max(banners, key=lambda box: box.height).text)
 
 
 def _unlabelled_status(page: _Page) -> str:
     """Alipay prints "交易成功" under the amount without a label; shop pages do similar."""
     for box in page.boxes:
-        if _is_label(page, box) or not STATUS_WORDS.match(_squeeze(box.text)):
+        if _is_label(page, box) or not STATUS_WORDS.match(squeeze(box.text)):
             continue
         row = [box] + [
             other
@@ -494,26 +385,14 @@ def _unlabelled_status(page: _Page) -> str:
             if other is not box
             and other.left > box.left
             and other.overlaps_row(box)
-            and STATUS_WORDS.match(_squeeze(other.text))
+            and STATUS_WORDS.match(squeeze(other.text))
         ]
-        return _status(" ".join(part.text for part in sorted(row, key=lambda b: b.left)))
+        return values.status(" ".join(part.text for part in sorted(row, key=lambda b: b.left)))
     return ""
 
 
-def _decimal(value) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
-def _iso_datetime(value) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=CHINA)
+ROLE_PARSERS = {
+    "amount": values.amount,
+    "paid_at": values.payment_time,
+    "number": values.identifier,
+}

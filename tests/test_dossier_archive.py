@@ -35,9 +35,9 @@ def download(client, claim, path="dossier.pdf") -> bytes:
     assert response.status_code == 200
     if not response.streaming:
         return response.content
-    body = b"".join(response.streaming_content)
-    response.close()
-    return body
+    # Reading to the end closes the response as a server would; closing it again would send
+    # request_finished, which drops the test's PostgreSQL connection mid-transaction.
+    return b"".join(response.streaming_content)
 
 
 @pytest.fixture

@@ -10,12 +10,13 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from claims import ocr
 from claims.evidence import store_upload
 from claims.models import Claim, Evidence
 from claims.ocr_extract import CHINA, Reading
-from claims.ocr_samples import LAYOUTS, Purchase, degrade, expected, with_values
+from claims.ocr_samples import LAYOUTS, Purchase, degrade, expected, to_png, with_values
 
 pytestmark = pytest.mark.heavy
 
@@ -66,6 +67,13 @@ def test_a_screenshot_turned_by_the_user_is_read_upright():
     assert reading.amount == Decimal("648.00")
 
 
+def test_a_long_screenshot_is_read_in_slices_so_its_text_stays_legible():
+    bill = ocr.open_upright(LAYOUTS["alipay"](Purchase(), size=(720, 1560)))
+    long = Image.new("RGB", (720, 9000), (245, 246, 248))
+    long.paste(bill, (0, 9000 - 1560))  # the bill at the bottom of a long page
+    assert differences(ocr.read_image(_png(long)), expected("alipay")) == {}
+
+
 @pytest.mark.django_db
 def test_the_task_reads_a_stored_screenshot_and_keeps_the_reading_on_its_row():
     claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
@@ -84,6 +92,4 @@ def tasks_run_at_once(settings):
 
 
 def _png(image) -> bytes:
-    from claims.ocr_samples import to_png
-
     return to_png(image)

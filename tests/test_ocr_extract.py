@@ -206,3 +206,8 @@ def test_a_reading_survives_its_json_round_trip():
     reading = extract(ALIPAY)
     assert Reading.from_json(reading.to_json()) == reading
     assert Reading.from_json({"amount": "oops", "paid_at": "not a date"}) == Reading()
+
+
+def test_the_last_four_digits_of_a_card_are_digits_whatever_ocr_saw():
+    reading = extract([box(80, 820, "付款方式"), box(0, 820, "招商银行储蓄卡（S67O）", right=1000)])
+    assert reading.payment_method == "招商银行储蓄卡(5670)"

@@ -167,6 +167,8 @@ def test_typed_answers_stay_and_a_differing_screenshot_is_noted_beside_them(clie
     assert "Your screenshot shows: Alipay" not in html
 
 
+# The worker checks its connection between tasks, as in production: no test transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_queue_holds_the_reading_until_the_worker_runs_it(
     client, token, engine, settings
 ):
@@ -180,7 +182,8 @@ def test_the_database_queue_holds_the_reading_until_the_worker_runs_it(
 
     html = order_page(client, token).content.decode()
     assert "Reading your screenshot" in html and "<progress" in html
-    assert "Refresh this page to see what was read" in html
+    # A plain link to the page itself (no #fragment, which would only scroll) reloads it.
+    assert f'href="/c/{token}/order/">Refresh this page to see what was read' in html
     status = client.get(f"/c/{token}/screenshot/{item.pk}/status/")
     assert status.json() == {"status": "queued", "slow": False, "fields": {}}
     assert "no-cache" in status["Cache-Control"] or "no-store" in status["Cache-Control"]

@@ -397,8 +397,11 @@
         return response.json();
       }).then(function (answer) {
         if (answer.status === "done") {
-          var filled = form ? fill(form, answer.fields || {}, panel.getAttribute("data-msg-read")) : 0;
-          finish(panel.getAttribute(filled ? "data-msg-done" : "data-msg-empty"), "done");
+          var fields = answer.fields || {};
+          var filled = form ? fill(form, fields, panel.getAttribute("data-msg-read")) : 0;
+          var message = filled ? "data-msg-done" : "data-msg-compare";
+          if (!Object.keys(fields).length) message = "data-msg-empty";
+          finish(panel.getAttribute(message), "done");
           return;
         }
         if (answer.status === "failed" || answer.status === "none") {
