@@ -86,7 +86,7 @@ def test_the_archive_marks_its_originals_as_private_and_names_them_by_number_onl
     assert "私密" in original["/Desc"] and "请勿外发" in original["/Desc"]
     assert all("朝阳" not in str(spec) and "我的家" not in str(spec) for spec in specs)
     text = "".join("".join(page.extract_text().split()) for page in reader.pages[:1])
-    assert "存档副本" in text and "请勿外发" in text
+    assert "存档版" in text and "请勿外发" in text
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from claims import ocr
@@ -298,9 +298,10 @@ def test_dates_and_numbers_are_checked_and_the_exhibit_is_named(client, token, e
     )
     notes = {note.what: note for note in page.context["evidence_check"].disagreements}
     assert set(notes) == {"date", "order_number"}
-    assert notes["date"].message == (
-        "You typed 2026-11-21 as the payment date, but exhibit 1 (支付宝账单) shows 2026-11-20."
-    )
+    with translation.override("en"):  # the message is lazy: read it in the page's language
+        assert str(notes["date"].message) == (
+            "You typed 2026-11-21 as the payment date, but exhibit 1 (支付宝账单) shows 2026-11-20."
+        )
     assert notes["order_number"].shown == "KM20261120211352087"
 
 
