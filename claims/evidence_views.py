@@ -64,7 +64,9 @@ def evidence_caption(request, token, pk):
         item.save(update_fields=["caption", "category"])
         messages.success(request, _("Caption saved."))
     else:
-        messages.error(request, _("The caption is too long (at most 200 characters)."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return _back_to(claim, item)
 
 
@@ -73,7 +75,8 @@ def evidence_rotate(request, token, pk):
     claim, item = _item(token, pk, image_only=True)
     form = RotateForm(request.POST)
     if not form.is_valid():
-        raise Http404
+        messages.error(request, _("Choose which way to turn the picture."))
+        return _back_to(claim, item)
     try:
         evidence.rotate(item, form.quarter_turns())
     except evidence.EvidenceRejected as exc:
@@ -84,7 +87,8 @@ def evidence_rotate(request, token, pk):
 @require_http_methods(["GET", "POST"])
 def evidence_replace(request, token, pk):
     claim, item = _item(token, pk)
-    form = ReplaceForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ReplaceForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         try:
             evidence.replace_file(item, form.cleaned_data["file"])

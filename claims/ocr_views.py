@@ -30,7 +30,8 @@ def screenshot_upload(request, token):
     """Keep the screenshot as payment evidence, queue its reading, go back to the order step."""
     claim = get_claim_or_404(token)
     returning = request.GET.get("return") == RETURN_TO_REVIEW
-    form = ScreenshotForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ScreenshotForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         result = evidence.accept_uploads(
             claim,

@@ -65,7 +65,12 @@ def done(request, token):
     claim = get_claim_or_404(token)
     if not claim.is_complete:
         return redirect("claims:resume", token=claim.token)
-    form = EventForm(request.POST if request.method == "POST" else None, prefix="event")
+    facts = facts_for_claim(claim)
+    form = EventForm(
+        request.POST if request.method == "POST" else None,
+        prefix="event",
+        earliest=facts.purchased_at.date() if facts else None,
+    )
     if request.method == "POST" and form.is_valid():
         claim.events.create(
             kind=form.cleaned_data["kind"],
@@ -74,7 +79,6 @@ def done(request, token):
         )
         messages.success(request, _("Saved. Your plan below is up to date."))
         return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
-    facts = facts_for_claim(claim)
     user_agent = request.headers.get("User-Agent", "")
     return render(
         request,

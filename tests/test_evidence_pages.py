@@ -440,3 +440,13 @@ def test_the_evidence_page_has_no_inline_handlers(client, token):
     upload(client, token, upload_of(image_bytes(), "a.png"))
     page = client.get(step_url(token, "evidence")).content.decode()
     assert not re.search(r"\son[a-z]+=", page)
+
+
+def test_a_bad_rotation_is_explained_not_a_404(client, token):
+    upload(client, token, upload_of(image_bytes(), "a.png"))
+    item = the_item(token)
+    response = client.post(
+        f"/c/{token}/evidence/{item.pk}/rotate/", {"direction": "up"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Choose which way to turn the picture." in response.content.decode()

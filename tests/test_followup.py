@@ -146,3 +146,18 @@ def test_the_dossier_shows_the_seller_texts_and_the_timeline(client):
     assert "后续处理安排" in text
     assert "2026年11月21日" in text
     assert "13812345678" not in text  # the phone given for 12315 stays out of the dossier
+
+
+@pytest.mark.django_db
+def test_an_event_dated_before_the_purchase_is_refused_beside_its_field(client):
+    client.cookies["rh_language"] = "en"
+    token = finished_claim(client)
+    response = client.post(
+        f"/c/{token}/done/",
+        {"event-kind": "refused", "event-happened_on": "0001-01-01", "event-note": "客服拒绝"},
+    )
+    page = response.content.decode()
+    assert "This is before you paid for the order." in page
+    assert 'id="field-event-happened_on"' in page
+    assert "客服拒绝" in page  # what was typed is still there
+    assert not Claim.objects.get(token=token).events.exists()

@@ -101,3 +101,20 @@ def test_a_refused_form_post_logs_no_token(console_output):
     assert response.status_code == 403
     assert "/c/[token]/new-link/" in console_output.getvalue()
     assert token not in console_output.getvalue()
+
+
+def test_a_bare_token_in_a_traceback_is_redacted():
+    import logging
+
+    from refundhelper.logging import RedactClaimTokens
+
+    token = "A" * 20 + "b-_" + "9" * 20
+    try:
+        raise ValueError(f"no claim {{'token': '{token}'}}")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    RedactClaimTokens().filter(record)
+    assert token not in record.exc_text
+    assert "[token]" in record.exc_text

@@ -314,3 +314,9 @@ def test_a_payment_screenshot_still_being_read_is_announced_on_the_review(
     page = walk_to_review(client, token)
     assert page.context["evidence_check"].pending == 1
     assert b"We are still reading 1 payment screenshot" in page.content
+
+
+def test_a_screenshot_form_posted_empty_says_what_is_missing(client, token):
+    response = client.post(f"/c/{token}/screenshot/", {})
+    assert response.status_code in (200, 400)
+    assert "Choose a screenshot." in response.content.decode()

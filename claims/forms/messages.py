@@ -100,5 +100,17 @@ class EventForm(forms.Form):
         help_text=_("For example what the seller wrote, or your complaint's case number."),
     )
 
+    def __init__(self, *args, earliest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+
+    def clean_happened_on(self):
+        day = self.cleaned_data["happened_on"]
+        if self.earliest and day < self.earliest:
+            raise forms.ValidationError(
+                _("This is before you paid for the order. Check the date."), code="too_early"
+            )
+        return day
+
     def clean_note(self):
         return clean_text(self.cleaned_data["note"])
