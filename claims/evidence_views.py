@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import evidence, redaction
 from .access import get_claim_or_404
 from .evidence_forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
+from .models import Evidence
 
 
 def _item(token, pk, *, image_only=False):
@@ -59,8 +60,20 @@ def evidence_caption(request, token, pk):
     claim, item = _item(token, pk)
     form = CaptionForm(request.POST)
     if form.is_valid():
+        category = form.cleaned_data["category"] or item.category
+        payment = Evidence.Category.TRANSACTION
+        if category == payment and item.category != payment:
+            # Payment records need their own consent (PIPL art. 29), given at upload.
+            messages.error(
+                request,
+                _(
+                    "To file this as a payment record, remove it and upload it again under "
+                    "'Payment and order', with the confirmation."
+                ),
+            )
+            category = item.category
         item.caption = form.cleaned_data["caption"]
-        item.category = form.cleaned_data["category"] or item.category
+        item.category = category
         item.save(update_fields=["caption", "category"])
         messages.success(request, _("Caption saved."))
     else:

@@ -450,3 +450,16 @@ def test_a_bad_rotation_is_explained_not_a_404(client, token):
     )
     assert response.status_code == 200
     assert "Choose which way to turn the picture." in response.content.decode()
+
+
+def test_a_file_cannot_become_a_payment_record_without_its_confirmation(client, token):
+    upload(client, token, upload_of(image_bytes(), "a.png"), category="other")
+    item = the_item(token)
+    response = client.post(
+        f"/c/{token}/evidence/{item.pk}/caption/",
+        {"caption": "账单", "category": "transaction"},
+        follow=True,
+    )
+    item.refresh_from_db()
+    assert (item.caption, item.category) == ("账单", "other")
+    assert "upload it again under" in response.content.decode()
