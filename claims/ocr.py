@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from .assessment import format_yuan
 from .evidence_images import CLOCKWISE, IMAGE_FORMATS
 from .models import Evidence
 from .ocr_extract import Reading, TextBox, extract
@@ -224,7 +225,7 @@ class ReadingState:
         rows = []
         for name, value in self.reading.found().items():
             if name == "amount":
-                value = f"¥{value:,.2f}"
+                value = format_yuan(value)
             elif name == "paid_at":
                 value = date_format(timezone.localtime(value), "Y-m-d H:i:s")
             rows.append((str(FIELD_LABELS[name]), value))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .answers import FACT_STEPS, STEP_LABELS
+from .assessment import format_yuan
 from .models import Evidence
 from .normalize import compact_identifier
 from .ocr import state_of
@@ -37,7 +38,7 @@ def display_value(field: forms.Field, value) -> str:
     if isinstance(value, date):
         return date_format(value, "Y-m-d")
     if isinstance(value, Decimal):
-        return f"¥{value:,.2f}"
+        return format_yuan(value)
     return str(value)
 
 
@@ -237,7 +238,7 @@ def evidence_check(facts, exhibits) -> EvidenceCheck:
 
 def _differences(facts, reading):
     if reading.amount is not None and reading.amount != facts.amount:
-        yield "amount", f"¥{facts.amount:,.2f}", f"¥{reading.amount:,.2f}"
+        yield "amount", format_yuan(facts.amount), format_yuan(reading.amount)
     if reading.paid_at is not None:
         typed_day = timezone.localdate(facts.purchased_at)
         shown_day = timezone.localdate(reading.paid_at)
