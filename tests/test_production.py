@@ -417,9 +417,12 @@ def test_make_serve_serves_the_app_with_its_headers_and_static_files(served):
     assert response.status == 200
     assert "no-store" in response.getheader("Cache-Control")
 
-    # A worker writes its access line after the response: give it a moment.
-    deadline = time.monotonic() + 10
-    while "/order/" not in log.read_text() and time.monotonic() < deadline:
+    # A worker writes its access line after the response, and the task worker may still be
+    # starting (slower on a first run): give both a moment.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (
+        "/order/" in log.read_text() and "Starting worker" in log.read_text()
+    ):
         time.sleep(0.1)
     output = log.read_text()
     assert output.count("Booting worker") == 2
