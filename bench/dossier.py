@@ -67,11 +67,11 @@ def make_claim(screenshots: int, photos: int):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
-    from claims.answers import prefixed_step_data
-    from claims.demo import sample_answers
-    from claims.evidence import store_upload
-    from claims.message_drafts import drafts_from_answers, initial_for
+    from claims.demo.claim import sample_answers
+    from claims.evidence.pipeline import store_upload
     from claims.models import Claim
+    from claims.wizard.drafts import drafts_from_answers, initial_for
+    from claims.wizard.steps import prefixed_step_data
 
     answers = sample_answers()
     claim = Claim.objects.create(consent_version="bench", consented_at=timezone.now())
@@ -95,7 +95,7 @@ def bare_render(html: str, images: dict[str, bytes]) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    from claims import dossier
+    from claims.dossier import render as dossier
 
     class MemoryFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -141,8 +141,8 @@ def main() -> None:
     from django.core.management import call_command
     from pypdf import PdfReader
 
-    from claims.dossier import prepare, render_archive, render_dossier
-    from claims.dossier_manifest import new_manifest, numbered_exhibits
+    from claims.dossier.manifest import new_manifest, numbered_exhibits
+    from claims.dossier.render import prepare, render_archive, render_dossier
 
     call_command("migrate", verbosity=0)
     claim = make_claim(SCREENSHOTS, PHOTOS)

@@ -66,7 +66,7 @@ def bare(data: bytes) -> None:
     """The irreducible work: open, decode, turn upright, two downscaled JPEGs."""
     from PIL import Image, ImageOps
 
-    from claims.evidence_images import PRINT_MAX_SIDE, PRINT_QUALITY, THUMB_MAX_SIDE, THUMB_QUALITY
+    from claims.evidence.images import PRINT_MAX_SIDE, PRINT_QUALITY, THUMB_MAX_SIDE, THUMB_QUALITY
 
     image = Image.open(io.BytesIO(data))
     image.load()
@@ -95,7 +95,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from claims.evidence import store_upload
+    from claims.evidence.pipeline import store_upload
     from claims.models import Claim
 
     call_command("migrate", verbosity=0)

@@ -273,7 +273,7 @@ LAYOUTS = {
 
 
 def random_purchase(rng, app):
-    from claims.ocr_extract import CHINA
+    from claims.screenshots.extract import CHINA
 
     amount = Decimal(rng.choice(["9.90", "30.00", "64.80", "128.00", "648.00", "1280.00", "6.00"]))
     paid = datetime(2026, rng.randint(1, 11), rng.randint(1, 28), tzinfo=CHINA) + timedelta(
@@ -304,8 +304,8 @@ def random_purchase(rng, app):
 
 
 def make_screens(count, seed):
-    from claims.ocr_extract import Reading
-    from claims.ocr_samples import degrade, to_png
+    from claims.demo.screenshots import degrade, to_png
+    from claims.screenshots.extract import Reading
 
     rng = random.Random(seed)
     names = list(LAYOUTS)
@@ -353,7 +353,7 @@ def same(name, got, wanted):
 
 
 def judge(reading, truth):
-    from claims.ocr_extract import Reading
+    from claims.screenshots.extract import Reading
 
     return {
         name: same(name, getattr(reading, name), getattr(truth, name)) for name in Reading.FIELDS
@@ -367,7 +367,7 @@ def main():
     parser.add_argument("--save", type=Path, help="write the screens here as image files")
     args = parser.parse_args()
     setup_django()
-    from claims import ocr
+    from claims.screenshots import reader as ocr
 
     screens = make_screens(args.screens, args.seed)
     engine = ocr.engine()

@@ -5,7 +5,7 @@ import secrets
 
 from django.http import Http404
 
-from .models import Claim
+from claims.models import Claim
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{40,64}")
 

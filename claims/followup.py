@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 
-from .answers import facts_for_claim
-from .eligibility import assess
-from .escalation import Event, escalation_plan
+from claims.domain.eligibility import assess
+from claims.domain.escalation import Event, escalation_plan
+from claims.wizard.steps import facts_for_claim
 
 
 def events_of(claim) -> tuple[Event, ...]:

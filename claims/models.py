@@ -40,10 +40,10 @@ class ClaimQuerySet(models.QuerySet):
         a recorded event. A finished claim is also kept until the last open date of its
         escalation plan, the plan as it stood at that last change (an unsent demand's dates
         would otherwise move with today and never end)."""
-        from .answers import facts_for_claim
-        from .eligibility import assess
-        from .escalation import escalation_plan
-        from .followup import events_of
+        from claims.domain.eligibility import assess
+        from claims.domain.escalation import escalation_plan
+        from claims.followup import events_of
+        from claims.wizard.steps import facts_for_claim
 
         now = now or timezone.now()
 
@@ -197,7 +197,7 @@ class Evidence(models.Model):
         storage=evidence_storage, upload_to="thumbs/", max_length=255, blank=True
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    # What OCR read on an image (claims.ocr): suggestions for the user and the review's
+    # What OCR read on an image (claims.screenshots): suggestions for the user and the review's
     # cross-check, never facts. Kept on the row so it goes wherever the file goes.
     reading = models.JSONField(null=True, blank=True)
 

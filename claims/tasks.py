@@ -11,6 +11,6 @@ from django_tasks import task
 @task()
 def read_screenshot(evidence_id: int) -> str:
     """Read an evidence image with OCR and keep the reading on its row; returns the outcome."""
-    from . import ocr
+    from claims.screenshots import reader as ocr
 
     return ocr.read_evidence(evidence_id)

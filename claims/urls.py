@@ -1,7 +1,10 @@
 from django.urls import path
 
-from . import evidence_views, ocr_views, verify_views, views
-from .wizard import ClaimWizard
+from claims import views
+from claims.dossier import views as verify_views
+from claims.evidence import views as evidence_views
+from claims.screenshots import views as ocr_views
+from claims.wizard.views import ClaimWizard
 
 app_name = "claims"
 

@@ -13,17 +13,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import ratelimit
-from .access import get_claim_or_404
-from .answers import STEP_FORMS, facts_for_claim
-from .calendar_ics import plan_to_ics
-from .dossier import DossierUnavailable
-from .dossier_cache import cached_dossier
-from .eligibility import assess
-from .followup import plan_for
-from .fonts import cjk_font_available, harfbuzz_subset_available
-from .forms import EventForm, StartForm
-from .models import Claim, dossier_cache_storage
+from claims import ratelimit
+from claims.access import get_claim_or_404
+from claims.domain.calendar_ics import plan_to_ics
+from claims.domain.eligibility import assess
+from claims.dossier.cache import cached_dossier
+from claims.dossier.fonts import cjk_font_available, harfbuzz_subset_available
+from claims.dossier.render import DossierUnavailable
+from claims.followup import plan_for
+from claims.models import Claim, dossier_cache_storage
+from claims.wizard.forms import EventForm, StartForm
+from claims.wizard.steps import STEP_FORMS, facts_for_claim
 
 FIRST_STEP = STEP_FORMS[0][0]
 IN_APP_BROWSERS = ("MicroMessenger", "QQ/")

@@ -8,7 +8,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
-import claims.evidence_images  # noqa: F401  registers the HEIF opener used below
+import claims.evidence.images  # noqa: F401  registers the HEIF opener used below
 
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "N",

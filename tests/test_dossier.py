@@ -15,10 +15,10 @@ from django.utils.translation import gettext
 from PIL import Image
 from pypdf import PdfReader
 
-from claims.demo import create_sample_claim
-from claims.dossier import DossierUnavailable, render_dossier
-from claims.dossier_manifest import Manifest, new_manifest, numbered_exhibits
-from claims.evidence import store_upload
+from claims.demo.claim import create_sample_claim
+from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits
+from claims.dossier.render import DossierUnavailable, render_dossier
+from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
@@ -328,7 +328,7 @@ def test_the_download_for_an_english_ui_has_english_headings(client):
 
 @pytest.mark.django_db
 def test_it_refuses_to_render_without_a_chinese_font(monkeypatch):
-    monkeypatch.setattr("claims.dossier.cjk_font_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.render.cjk_font_available", lambda: False)
 
     with pytest.raises(DossierUnavailable):
         render_dossier(make_claim())
@@ -336,7 +336,7 @@ def test_it_refuses_to_render_without_a_chinese_font(monkeypatch):
 
 @pytest.mark.django_db
 def test_the_download_explains_itself_without_a_chinese_font(client, monkeypatch):
-    monkeypatch.setattr("claims.dossier.cjk_font_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.render.cjk_font_available", lambda: False)
     claim = make_claim()
 
     response = client.get(f"/c/{claim.token}/dossier.pdf")

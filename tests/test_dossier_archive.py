@@ -13,10 +13,10 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from claims.dossier import render_archive
-from claims.dossier_cache import cached_dossier
-from claims.dossier_manifest import new_manifest, numbered_exhibits
-from claims.evidence import rotate, store_upload
+from claims.dossier.cache import cached_dossier
+from claims.dossier.manifest import new_manifest, numbered_exhibits
+from claims.dossier.render import render_archive
+from claims.evidence.pipeline import rotate, store_upload
 from claims.models import DossierRecord
 
 from .test_dossier import add_evidence, files_in, make_claim

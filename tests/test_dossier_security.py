@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfReader
 
-from claims.demo import sample_answers
-from claims.dossier import render_archive, render_dossier
-from claims.dossier_fetcher import BlockedResource, DossierFetcher
-from claims.dossier_manifest import new_manifest, numbered_exhibits
-from claims.evidence import store_upload
+from claims.demo.claim import sample_answers
+from claims.dossier.fetcher import BlockedResource, DossierFetcher
+from claims.dossier.manifest import new_manifest, numbered_exhibits
+from claims.dossier.render import render_archive, render_dossier
+from claims.evidence.pipeline import store_upload
 from claims.models import Claim
 
 from .test_dossier import add_evidence, make_claim, png

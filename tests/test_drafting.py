@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from claims import law
-from claims.assessment import CLAIM_ROUTES
-from claims.drafting import (
+from claims.domain import law
+from claims.domain.assessment import CLAIM_ROUTES
+from claims.domain.drafting import (
     DRAFT_KEYS,
     MESSAGE_LIMIT,
     PAYMENT_METHOD_ZH,
@@ -15,8 +15,8 @@ from claims.drafting import (
     drafts_for,
     merchant_message,
 )
-from claims.drafts_social import mask
-from claims.eligibility import assess
+from claims.domain.drafting.social import mask
+from claims.domain.eligibility import assess
 from tests.test_eligibility import (
     ALL_ANSWERS,
     ASKED,

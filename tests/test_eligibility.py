@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from claims import law
-from claims.bilingual import Text
-from claims.eligibility import Facts, assess
+from claims.domain import law
+from claims.domain.eligibility import Facts, assess
+from claims.domain.text import Text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

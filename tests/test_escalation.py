@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from claims.drafting import drafts_for
-from claims.eligibility import assess
-from claims.escalation import (
+from claims.domain.drafting import drafts_for
+from claims.domain.eligibility import assess
+from claims.domain.escalation import (
     EVENT_KINDS,
     STATUSES,
     Event,
@@ -13,7 +13,7 @@ from claims.escalation import (
     escalation_plan,
     plan_is_finished,
 )
-from claims.workdays import add_working_days
+from claims.domain.workdays import add_working_days
 from tests.test_eligibility import (
     ASKED,
     BALANCE,

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from PIL import ExifTags, Image
 
-from claims.evidence import EvidenceRejected, accept_uploads, derive_image, store_upload
+from claims.evidence.pipeline import EvidenceRejected, accept_uploads, derive_image, store_upload
 from claims.models import Claim, Evidence
 
 from .evidence_samples import image_bytes, phone_photo, png_header, upload_of

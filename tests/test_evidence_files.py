@@ -10,9 +10,10 @@ from django.test import RequestFactory, override_settings
 from django.utils import timezone, translation
 from PIL import ExifTags, Image
 
-from claims import evidence, redaction
-from claims.evidence import EvidenceRejected, accept_uploads, display_name, store_upload
-from claims.evidence_video import inspect_video
+from claims.evidence import pipeline as evidence
+from claims.evidence import redaction
+from claims.evidence.pipeline import EvidenceRejected, accept_uploads, display_name, store_upload
+from claims.evidence.video import inspect_video
 from claims.models import Claim, Evidence
 from claims.uploads import CappedTemporaryFileUploadHandler
 

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from PIL import Image
 
-from claims.dossier import dossier_context
+from claims.dossier.render import dossier_context
 from claims.models import Claim, Evidence
 
 from .evidence_samples import (

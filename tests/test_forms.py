@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from claims.forms import OrderForm
 from claims.models import Claim
+from claims.wizard.forms import OrderForm
 
 from .journey import ANSWERS, fill_in, start_claim, step_url, walk_to
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from claims import law
+from claims.domain import law
 
 LEGAL_BASIS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "LEGAL_BASIS.md"
 needs_reference = pytest.mark.skipif(

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 from PIL import Image
 
-from claims.evidence import store_upload
+from claims.evidence.pipeline import store_upload
 from claims.models import REFERENCE_ALPHABET, Claim, Evidence, new_reference
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from claims.normalize import clean_text, compact_identifier, parse_amount, to_halfwidth
+from claims.domain.normalize import clean_text, compact_identifier, parse_amount, to_halfwidth
 
 
 @pytest.mark.parametrize(

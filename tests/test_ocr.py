@@ -12,11 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from claims import ocr
-from claims.evidence import store_upload
+from claims.demo.screenshots import LAYOUTS, Purchase, degrade, expected, to_png, with_values
+from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
-from claims.ocr_extract import CHINA, Reading
-from claims.ocr_samples import LAYOUTS, Purchase, degrade, expected, to_png, with_values
+from claims.screenshots import reader as ocr
+from claims.screenshots.extract import CHINA, Reading
 
 pytestmark = pytest.mark.heavy
 

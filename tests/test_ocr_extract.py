@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from claims.ocr_extract import CHINA, Reading, TextBox, extract
+from claims.screenshots.extract import CHINA, Reading, TextBox, extract
 
 LINE = 44  # a line of text on a 1080-pixel screenshot
 

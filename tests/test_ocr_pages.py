@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
-from claims import ocr
+from claims.demo.screenshots import alipay_bill
 from claims.models import Claim, Evidence
-from claims.ocr_samples import alipay_bill
+from claims.screenshots import reader as ocr
 
 from .journey import fill_in, start_claim, step_url, upload, walk_to
 from .test_ocr_extract import ALIPAY

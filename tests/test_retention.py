@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from claims.answers import facts_for_claim
-from claims.eligibility import assess
-from claims.escalation import escalation_plan
+from claims.domain.eligibility import assess
+from claims.domain.escalation import escalation_plan
 from claims.followup import events_of
 from claims.models import LONG_HORIZON_STEPS, Claim, ClaimEvent, Evidence
+from claims.wizard.steps import facts_for_claim
 
 from .journey import image_file, start_claim, upload, walk_to
 

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from pypdf import PdfReader, PdfWriter
 
+from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
 from claims.models import DossierRecord
-from claims.verify import fingerprint_from_pdf, normalise_fingerprint
 
 from .test_dossier import add_evidence, make_claim
 

@@ -3,7 +3,7 @@ from datetime import date
 import chinese_calendar
 import pytest
 
-from claims.workdays import add_working_days, is_working_day
+from claims.domain.workdays import add_working_days, is_working_day
 
 
 @pytest.mark.parametrize(

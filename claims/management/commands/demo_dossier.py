@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from claims.demo import create_sample_claim
-from claims.dossier import render_archive, render_dossier
-from claims.dossier_manifest import new_manifest, numbered_exhibits
+from claims.demo.claim import create_sample_claim
+from claims.dossier.manifest import new_manifest, numbered_exhibits
+from claims.dossier.render import render_archive, render_dossier
 
 
 class Command(BaseCommand):

@@ -1,0 +1,274 @@
+"""What every draft shares: the Draft type, the order's facts as sentences, and citations.
+
+Pure. Sentences are written to the shop ("贵店"); drafts for a third party (a payment
+platform, 12315, the 消协) pass them through `third_person` so both say exactly the same.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from claims.domain import law
+from claims.domain.assessment import SHANGHAI, Assessment, Facts, format_date, format_yuan
+from claims.domain.deadlines import rescission_due
+from claims.domain.rules.defects import fault, item_words
+from claims.domain.rules.prepayment import overdue
+from claims.domain.text import Text
+
+
+@dataclass(frozen=True)
+class Complainant:
+    """Who files at 12315 (实施条例 46 needs a real identity); optional everywhere else."""
+
+    name: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One message for one channel: Chinese text, with an English explanation of it."""
+
+    key: str
+    title: Text
+    text: str
+    hard_limit: int | None
+    suggested_length: int | None
+    explanation: Text
+    where: Text
+    attach: Text
+    warning: Text | None = None
+
+
+PAYMENT_METHOD_ZH = {
+    "alipay": "支付宝",
+    "wechat": "微信支付",
+    "qq_wallet": "QQ钱包",
+    "bank_card": "银行卡",
+    "private_transfer": "私人转账",
+    "site_balance": "站内余额",
+    "other": "其他方式",
+}
+_NOT_DELIVERED_ZH = {
+    "card_key": "至今未收到卡密",
+    "membership": "会员至今未开通",
+    "topup": "充值至今未到账",
+    "service": "服务至今未提供",
+    "physical_card": "至今未收到点卡",
+}
+RESPONSE_ZH = {
+    "no_reply": "未获回复",
+    "refused": "贵店拒绝处理",
+    "refused_digital": "贵店以“数字商品不退不换”为由拒绝",
+    "offered_credit": "贵店只同意退为站内余额或优惠券",
+    "promised_nothing_happened": "贵店答应处理，但至今没有结果",
+    "asked_to_wait": "贵店让我继续等待，但至今未解决",
+}
+_BLOCKED_ZH = {
+    "cannot_use": "无法使用",
+    "cannot_withdraw": "无法提现",
+    "both": "既无法使用也无法提现",
+    "": "无法正常使用或提现",
+}
+# Cited to the user but not grounds for the demand: a time limit, a rule rebutted in its own
+# line, and the report-only (举报) provisions the closing mentions instead.
+NOT_GROUNDS = (law.CIVIL_188, law.CPL_25_1_III, law.CPL_REG_17, law.CPL_56_1_VIII)
+
+
+class Room(NamedTuple):
+    """How many characters each free-text answer may take in a draft (0: leave it out)."""
+
+    description: int
+    reply: int
+    quote: int
+    name: int
+    transaction: bool
+
+
+def format_time(facts: Facts) -> str:
+    """Purchase time as 2026年11月20日 14:32, China time whatever zone the datetime carries."""
+    moment = facts.purchased_at.astimezone(SHANGHAI)
+    return f"{format_date(moment.date()).zh} {moment:%H:%M}"
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def third_person(text: str) -> str:
+    """A sentence written to the shop, rewritten for a reader who is not the shop."""
+    return text.replace("贵店", "商家").replace("贵站", "该网站")
+
+
+def where(facts: Facts, limit: int) -> str:
+    platform, shop = clip(facts.platform_name, limit), clip(facts.shop_name, limit)
+    if platform and shop and platform != shop:
+        return f"{platform}的店铺“{shop}”"
+    return platform or shop or "贵店"
+
+
+def refund_amount(facts: Facts) -> Decimal:
+    """The money to get back: the blocked balance on the balance route, else the price."""
+    if facts.problem == "balance_stuck" and facts.balance_amount is not None:
+        return facts.balance_amount
+    return facts.amount
+
+
+def buyer(facts: Facts, assessment: Assessment) -> str:
+    if assessment.route != "minor":
+        return "我"
+    return f"我的孩子（{facts.minor_age}岁）" if facts.minor_age else "我的孩子（未成年人）"
+
+
+def purchase_line(facts: Facts, assessment: Assessment, room: Room) -> str:
+    payment = PAYMENT_METHOD_ZH.get(facts.payment_method, "其他方式")
+    transaction = ""
+    if facts.transaction_number and room.transaction:
+        transaction = f"（交易单号{facts.transaction_number}）"
+    return (
+        f"{buyer(facts, assessment)}于{format_time(facts)}在{where(facts, room.name)}"
+        f"购买“{clip(facts.product_name, room.name + 6)}”，"
+        f"订单号{facts.order_number}，通过{payment}支付{format_yuan(facts.amount)}{transaction}。"
+    )
+
+
+def contact_line(facts: Facts, room: Room) -> str:
+    """When the user already asked the shop, and what it answered; "" if they did not."""
+    if not (facts.contacted and facts.contacted_on):
+        return ""
+    answer = RESPONSE_ZH.get(facts.merchant_response, "")
+    if facts.merchant_response_text.strip() and room.reply:
+        answer = f"贵店答复：“{clip(facts.merchant_response_text, room.reply)}”"
+    contact = f"我已于{format_date(facts.contacted_on).zh}联系贵店"
+    return f"{contact}，{answer}。" if answer else f"{contact}。"
+
+
+def fact_lines(facts: Facts, assessment: Assessment, room: Room) -> list[str]:
+    """The 事实 section, written to the shop."""
+    lines = [purchase_line(facts, assessment, room), problem(facts, assessment, room)]
+    if facts.transfer_requested_by_seller and facts.payment_method == "private_transfer":
+        lines.append("上述私下转账系按贵店工作人员的要求进行。")
+    if facts.description.strip() and room.description:
+        lines.append(f"具体情况：{clip(facts.description, room.description)}")
+    lines.append(contact_line(facts, room))
+    return [line for line in lines if line]
+
+
+def demand_sent_line(facts: Facts, assessment: Assessment) -> str:
+    """For third parties: what the shop was asked (the assessment's demand) and when."""
+    what = "解除合同通知" if rescission_due(facts) else "书面要求"
+    # The drafts are written before the demand goes out: its date is in the dossier's
+    # timeline once recorded, never guessed here.
+    return f"我已向商家发出{what}：“{assessment.demand.zh}”商家至今未处理。"
+
+
+def problem(facts: Facts, assessment: Assessment, room: Room) -> str:
+    item_zh, _item_en = item_words(facts)
+    found = format_date(facts.discovered_on).zh
+    if assessment.route == "minor":
+        return "该交易未经我（监护人）同意，我不予追认。"
+    if assessment.route == "not_yet_due":
+        return "目前订单尚未发货，想确认具体的发货时间。"
+    if facts.problem == "not_delivered":
+        return _undelivered(facts)
+    if facts.problem == "balance_stuck":
+        balance = facts.balance_amount if facts.balance_amount is not None else facts.amount
+        closed = "贵站已停止经营，" if facts.site_closed else ""
+        blocked = _BLOCKED_ZH.get(facts.balance_blocked, "无法正常使用或提现")
+        return f"{closed}我在贵站的余额{format_yuan(balance)}目前{blocked}。"
+    if facts.problem in ("invalid_key", "wrong_item", "stopped_working"):
+        line = f"我于{found}发现，收到的{item_zh}{fault(facts).zh}。"
+        if facts.used_before_confirmed:
+            line = f"我于{found}发现收到的{item_zh}无法使用，经官方客服确认，其在交付前已被使用。"
+        if assessment.route == "seller_promise":
+            line += _promise(facts, room)
+        return line
+    if assessment.route == "seller_promise":
+        return _promise(facts, room)
+    if assessment.route == "no_reason_return":
+        unconfirmed = (
+            "购买时页面未要求我确认该商品不适用无理由退货。"
+            if facts.purchase_confirmation == "no"
+            else ""
+        )
+        return f"我希望办理七日无理由退货，点卡将完好退回。{unconfirmed}"
+    return "因个人原因，我不再需要该商品。"
+
+
+def _undelivered(facts: Facts) -> str:
+    late = "，已超过贵店承诺的发货时间" if overdue(facts) else ""
+    line = f"付款后{_NOT_DELIVERED_ZH[facts.product_type]}{late}。"
+    if facts.key_shown == "unreadable":
+        line += "订单页面显示的内容不完整、无法识别。"
+    if facts.deadline_given and facts.deadline_on:
+        due = format_date(facts.deadline_on).zh
+        missed = "，贵店逾期仍未发货" if rescission_due(facts) else ""
+        line += f"我已书面催告，要求贵店于{due}前发货{missed}。"
+    return line
+
+
+def _promise(facts: Facts, room: Room) -> str:
+    promise = ""
+    if facts.promise_text.strip() and room.quote:
+        promise = f"“{clip(facts.promise_text, room.quote)}”"
+    if facts.problem == "stopped_working":
+        return f"贵店曾作出质保或退款承诺{promise}，本次失效在该承诺范围内。"
+    return f"贵店曾承诺{promise}可以退款，我的情况符合该承诺的条件。"
+
+
+def problem_en(facts: Facts) -> str:
+    """The problem in a few English words, for the explanations."""
+    _zh, item_en = item_words(facts)
+    if facts.problem == "not_delivered":
+        return f"the {item_en} never arrived"
+    if facts.problem == "balance_stuck":
+        return f"your site balance of {format_yuan(refund_amount(facts))} is blocked"
+    if facts.problem == "changed_mind":
+        return "you no longer want it"
+    return f"the {item_en} {fault(facts).en}"
+
+
+def grounds(assessment: Assessment) -> list[law.Article]:
+    """The assessment's articles a demand rests on, in the assessment's order."""
+    return [a for a in assessment.citations if a not in NOT_GROUNDS]
+
+
+def cite(articles: list[law.Article], separator: str = "；\n") -> str:
+    """One entry per instrument ("《…》第五十三条、第二十六条…"), so long titles appear once."""
+    by_law: dict[str, list[str]] = {}
+    for article in dict.fromkeys(articles):
+        by_law.setdefault(article.law, []).append(article.article)
+    return separator.join(f"{title}{'、'.join(labels)}" for title, labels in by_law.items()) + "。"
+
+
+def channel_citations(assessment: Assessment, key: str) -> list[law.Article]:
+    return [a for c in assessment.channels if c.key == key for a in c.citations]
+
+
+def demand_en(assessment: Assessment) -> str:
+    """The first sentence of the English demand ("Ask the shop to …") as a clause."""
+    text = assessment.demand.en.split(". ")[0].rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def joined(texts: list[Text]) -> Text | None:
+    """Several cautions as one, or None when there are none."""
+    if not texts:
+        return None
+    return Text("".join(t.zh for t in texts), " ".join(t.en for t in texts))
+
+
+def about_en(facts: Facts) -> str:
+    """The English sentence every explanation opens with after the disclaimer."""
+    day = format_date(facts.purchase_date).en
+    return (
+        f"Order {facts.order_number} ({format_yuan(facts.amount)}, bought on {day}): "
+        f"{problem_en(facts)}."
+    )
+
+
+EXPLAINS = Text(
+    "这是对系统生成的中文草稿的说明；你修改草稿后，这里不会跟着改。",
+    "This explains the Chinese draft as we generated it; it is not a translation of any "
+    "edits you make.",
+)

@@ -1,0 +1,96 @@
+"""A post for 小红书 or 抖音: what happened, in facts a screenshot can prove.
+
+No legal threats, no citations, no labels such as "骗子": public words about a shop carry a
+defamation risk (LEGAL_BASIS §2.5). The order number is partly masked and nothing personal
+(transaction number, chat quotes, the user's own free text) is copied in.
+"""
+
+from claims.domain.assessment import CONSUMER_ROUTES, Assessment, Facts, format_date, format_yuan
+from claims.domain.drafting.common import (
+    EXPLAINS,
+    RESPONSE_ZH,
+    Draft,
+    Room,
+    about_en,
+    clip,
+    problem,
+    refund_amount,
+    third_person,
+)
+from claims.domain.places import ATTACH, WHERE
+from claims.domain.rules.defects import item_words
+from claims.domain.text import Text
+
+POST_LENGTH = 300
+_ROOM = Room(description=0, reply=0, quote=0, name=16, transaction=False)
+
+
+def mask(number: str) -> str:
+    """KM202611201432001 -> KM20****001: enough to recognise, too little to reuse."""
+    number = number.strip()
+    if len(number) >= 10:
+        return f"{number[:4]}****{number[-3:]}"
+    if len(number) >= 4:
+        return f"{number[:2]}****{number[-1:]}"
+    return "****"
+
+
+def social_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
+    """Only on a consumer claim; not for a child's purchase, whose details stay private."""
+    if assessment.route not in CONSUMER_ROUTES or assessment.route == "minor":
+        return []
+    refund = format_yuan(refund_amount(facts))
+    return [
+        Draft(
+            key="social_post",
+            title=Text("小红书/抖音帖子", "Post for Xiaohongshu or Douyin"),
+            text=_text(facts, assessment, refund),
+            hard_limit=None,
+            suggested_length=POST_LENGTH,
+            explanation=Text(
+                f"{EXPLAINS.zh}这篇帖子只写能用截图证明的事实和你的诉求（退还{refund}），"
+                "订单号已部分遮挡，不引用法条，也不威胁店家。",
+                f"{EXPLAINS.en} {about_en(facts)} The post sticks to facts your screenshots "
+                f"prove and your request ({refund} back); the order number is partly masked, "
+                "and it cites no law and makes no threats.",
+            ),
+            where=WHERE["social_post"],
+            attach=ATTACH["social_post"],
+            warning=Text(
+                "只写能用截图证明的事实，不要辱骂、猜测或夸大，否则可能侵害店家名誉、要承担责任。"
+                "不要用“不退款就曝光”来要挟店家，这可能被当作敲诈勒索。"
+                "发帖前遮挡卡密、交易单号、手机号和聊天对象的个人信息。",
+                "Write only facts your screenshots prove: no insults, guesses or exaggeration, "
+                "or you risk a defamation claim. Never threaten to post unless the shop "
+                "refunds: that can count as extortion. Cover card keys, transaction numbers, "
+                "phone numbers and anyone's personal details first.",
+            ),
+        )
+    ]
+
+
+def _text(facts: Facts, assessment: Assessment, refund: str) -> str:
+    item_zh, _item_en = item_words(facts)
+    platform, shop = clip(facts.platform_name, 16), clip(facts.shop_name, 16)
+    site = f"“{platform}”（店铺“{shop}”）" if platform and shop and platform != shop else ""
+    site = site or f"“{platform or shop}”"
+    lines = [
+        f"记录：在{site}购买{item_zh}后的退款经历",
+        f"{format_date(facts.purchase_date).zh}，我在{site}购买了“{clip(facts.product_name, 24)}”，"
+        f"订单号{mask(facts.order_number)}，支付{format_yuan(facts.amount)}。",
+        _shop_words(problem(facts, assessment, _ROOM)),
+    ]
+    if facts.site_closed or "vanished" in facts.fraud_signs:
+        lines.append("目前该网站已经无法访问，也联系不上店家。")
+    if facts.contacted and facts.contacted_on:
+        answer = _shop_words(RESPONSE_ZH.get(facts.merchant_response, ""))
+        contact = f"我于{format_date(facts.contacted_on).zh}联系店家"
+        lines.append(f"{contact}，{answer}。" if answer else f"{contact}。")
+    lines.append(f"我已向店家书面提出诉求：退还{refund}。截至发帖时，还没有收到退款。")
+    lines.append("以上内容都有付款记录和订单截图可以核对，个人信息已遮挡。")
+    return "\n".join(lines)
+
+
+def _shop_words(text: str) -> str:
+    """The everyday word for the shop (店家) rather than the formal one (商家)."""
+    return third_person(text).replace("商家", "店家")

@@ -1,0 +1,255 @@
+"""What the dossier template is given: the claim's facts arranged for a third party to read.
+
+Everything here is plain data for templates/dossier/dossier.html; the wording is Chinese
+because the dossier's readers are Chinese offices. Call it inside translation.override("zh-hans").
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.utils import timezone
+
+from claims.domain.eligibility import assess
+from claims.followup import plan_for
+from claims.wizard.drafts import saved_texts
+from claims.wizard.review import answer_sections
+from claims.wizard.steps import FORMS, active_steps, facts_for_claim, prefixed_step_data
+
+# The texts addressed to the seller go into the dossier; the complaints are filed elsewhere.
+SELLER_TEXT_TITLES = {
+    "merchant_chat": "致商家的消息",
+    "merchant_demand": "书面催告",
+    "merchant_rescission": "解除合同通知",
+}
+# The wizard asks the user ("你买的商品"); the dossier states facts for a third party.
+DOSSIER_LABELS = {
+    "platform_name": "交易网站/平台",
+    "site_address": "网址",
+    "shop_name": "店铺/分站",
+    "order_number": "订单号",
+    "product_name": "商品名称",
+    "product_type": "商品类型",
+    "amount": "支付金额",
+    "purchased_at": "付款时间",
+    "payment_method": "支付方式",
+    "transaction_number": "支付交易号",
+    "problem": "问题",
+    "delivery_overdue": "是否已超过承诺的发货时间",
+    "redeemed": "商品是否曾兑换成功或到账",
+    "discovered_on": "发现问题的日期",
+    "description": "情况说明",
+    "contacted": "是否已联系商家",
+    "contacted_on": "首次联系商家的日期",
+    "merchant_response": "商家答复",
+    "merchant_response_text": "商家原话",
+    "refund_promise": "商家是否承诺可退款",
+    "promise_text": "承诺内容",
+    "promise_conditions_met": "是否符合承诺的条件",
+    "no_refund_clause": "网站是否声明虚拟商品不退款",
+    "clause_text": "相关条款及位置",
+    "purchase_confirmation": "购买时是否需本人确认不可退货",
+    "transfer_requested_by_seller": "是否应商家要求私下转账",
+    "purpose": "购买用途",
+    "buyer_age": "付款人",
+    "minor_age": "付款时未成年人年龄",
+    "guardian_consented": "监护人是否同意或追认",
+    "promised_delivery": "承诺的发货时间",
+    "key_shown": "订单页面显示",
+    "delivered_on": "收到商品的日期",
+    "defect_kind": "具体问题",
+    "used_before_confirmed": "官方客服是否确认卡密在交付前已被使用",
+    "balance_amount": "站内余额",
+    "balance_blocked": "余额受限情况",
+    "site_closed": "网站是否已关闭或失联",
+    "deadline_given": "是否已书面给出期限",
+    "deadline_on": "期限截止日",
+    "operator_name": "网站经营者名称",
+    "operator_address": "经营者地址",
+    "icp_number": "ICP备案号",
+    "payee_name": "收款方名称",
+    "sold_on_platform": "是否为平台内店铺（分站）",
+    "fraud_signs": "其他情况",
+}
+# Steps the dossier prints in its own chapters; identity (a phone number for 12315) stays out.
+ORDER_STEPS = ("order", "seller")
+DETAIL_STEPS = (
+    "buyer", "minor", "problem", "delivery", "defect", "balance", "contact", "policy", "promise",
+)  # fmt: skip
+# Which exhibits each chapter points to, by category.
+CHAPTER_EVIDENCE = {
+    "order": ("transaction", "operator_identity"),
+    "timeline": ("product_state",),
+    "messages": ("merchant_breach",),
+}
+CONTACT_EVENTS = ("sent", "replied", "refused", "no_answer", "refunded")
+# What the user recorded, told to a third party (the UI's labels speak as the user: "I sent…").
+EVENT_TEXT = {
+    "sent": "申请人向商家发送消息或书面催告",
+    "replied": "商家答复",
+    "refused": "商家拒绝退款",
+    "refunded": "申请人已收到退款",
+    "no_answer": "商家在期限内未答复",
+    "filed_payment": "申请人向支付平台投诉",
+    "filed_12315": "申请人向12315投诉",
+    "filed_association": "申请人申请消费者协会调解",
+}
+CHAPTERS = {
+    "summary": ("概要", "Summary"),
+    "order": ("订单与支付", "Order and payment"),
+    "timeline": ("事实经过", "Timeline of events"),
+    "assessment": ("评估意见与法律依据", "Assessment and legal basis"),
+    "demand": ("申请事项", "The demand"),
+    "messages": ("与商家的沟通", "Messages to and from the seller"),
+    "exhibits": ("证据清单", "Exhibit index"),
+    "plan": ("后续处理安排", "Escalation plan"),
+    "declaration": ("申请人声明", "Declaration"),
+}
+NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str
+    title: str
+    en: str
+
+    @property
+    def anchor(self) -> str:
+        return f"chapter-{self.key}"
+
+
+@dataclass
+class TimelineEntry:
+    day: date
+    at: time | None
+    text: str
+    exhibits: list = field(default_factory=list)
+
+
+def build_context(claim, manifest, exhibits, *, english_headings=False, embedded=None) -> dict:
+    """`embedded`: None for the dossier to send, else the exhibits the archive copy embeds."""
+    facts = facts_for_claim(claim)
+    assessment = assess(facts) if facts else None
+    step_data = prefixed_step_data(claim.answers)
+    sections = answer_sections(
+        step_data,
+        active_steps(step_data),
+        form_for=lambda step, data: FORMS[step](data=data, prefix=step),
+    )
+    answers = {name: value for section in sections for name, _label, value in section["rows"]}
+    for section in sections:
+        section["rows"] = [
+            (DOSSIER_LABELS.get(name, label), value) for name, label, value in section["rows"]
+        ]
+    texts = saved_texts(claim.answers)
+    events = list(claim.events.all())
+    by_item = {exhibit.item.pk: exhibit for exhibit in exhibits}
+    refs = {
+        chapter: [exhibit for exhibit in exhibits if exhibit.item.category in categories]
+        for chapter, categories in CHAPTER_EVIDENCE.items()
+    }
+    plan = [step for step in plan_for(claim) if step.status != "skipped"]
+    seller_texts = [
+        (title, texts[key]) for key, title in SELLER_TEXT_TITLES.items() if key in texts
+    ]
+    contact_events = [
+        (
+            event,
+            EVENT_TEXT[event.kind],
+            [by_item[event.evidence_id]] if event.evidence_id in by_item else [],
+        )
+        for event in events
+        if event.kind in CONTACT_EVENTS
+    ]
+    present = {
+        "summary": True,
+        "order": any(section["step"] in ORDER_STEPS for section in sections),
+        "timeline": True,
+        "assessment": assessment is not None,
+        "demand": assessment is not None,
+        "messages": bool(seller_texts or contact_events or (facts and facts.contacted)),
+        "exhibits": True,
+        "plan": bool(plan),
+        "declaration": True,
+    }
+    chapters = _numbered_chapters([key for key, shown in present.items() if shown])
+    return {
+        "claim": claim,
+        "facts": facts,
+        "answers": answers,
+        "assessment": assessment,
+        "chapters": chapters,
+        "toc": list(chapters.values()),
+        "english": english_headings,
+        "archive": embedded is not None,
+        "embedded": {exhibit.number for exhibit in embedded or ()},
+        "order_sections": [s for s in sections if s["step"] in ORDER_STEPS],
+        "detail_sections": [s for s in sections if s["step"] in DETAIL_STEPS],
+        "timeline": timeline(claim, facts, answers, events, exhibits, by_item),
+        "seller_texts": seller_texts,
+        "contact_events": contact_events,
+        "refs": refs,
+        "categories": _category_overview(exhibits),
+        "plan": plan,
+        "exhibits": exhibits,
+        "manifest": manifest,
+        "fingerprint": manifest.fingerprint,
+        "generated_at": timezone.localtime(manifest.generated_at),
+        "verify_url": settings.DOSSIER_VERIFY_URL,
+    }
+
+
+def _numbered_chapters(keys) -> dict[str, Chapter]:
+    return {
+        key: Chapter(key, f"{NUMERALS[index]}、{CHAPTERS[key][0]}", CHAPTERS[key][1])
+        for index, key in enumerate(keys)
+    }
+
+
+def _category_overview(exhibits) -> list[tuple[str, list]]:
+    """(category label, its exhibits) for the summary, in index order."""
+    overview: dict[str, list] = {}
+    for exhibit in exhibits:
+        overview.setdefault(exhibit.item.get_category_display(), []).append(exhibit)
+    return list(overview.items())
+
+
+def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineEntry]:
+    """Known dates from the answers, what the user recorded since, and the capture times."""
+    entries = []
+
+    def add(when, text, *refs):
+        if isinstance(when, datetime):
+            local = timezone.localtime(when)
+            entries.append(TimelineEntry(local.date(), local.time(), text, [r for r in refs if r]))
+        elif when:
+            entries.append(TimelineEntry(when, None, text, [r for r in refs if r]))
+
+    transaction = [e for e in exhibits if e.item.category == "transaction"]
+    product_state = [e for e in exhibits if e.item.category == "product_state"]
+    if facts:
+        add(
+            facts.purchased_at,
+            f"申请人在“{facts.platform_name}”下单购买“{facts.product_name}”并付款"
+            f"{answers.get('amount', '')}（订单号 {facts.order_number}）",
+            *transaction,
+        )
+        add(facts.delivered_on, "申请人收到商品")
+        add(facts.discovered_on, f"发现问题：{answers.get('problem', '')}", *product_state)
+        if facts.contacted and facts.contacted_on:
+            reply = answers.get("merchant_response")
+            add(facts.contacted_on, f"申请人首次联系商家{f'，商家答复：{reply}' if reply else ''}")
+        if facts.deadline_given and facts.deadline_on:
+            add(facts.deadline_on, "申请人书面给出的期限届满")
+    for event in events:
+        note = f"：{event.note}" if event.note else ""
+        text = EVENT_TEXT.get(event.kind, event.get_kind_display())
+        add(event.happened_on, f"{text}{note}", by_item.get(event.evidence_id))
+    for exhibit in exhibits:
+        if exhibit.item.taken_at:
+            add(exhibit.item.taken_at, "拍摄或截取", exhibit)
+    add(claim.completed_at, "申请人确认所述事实并签署本材料")
+    # On one day, what has a time comes first: the order, then what the user dated only.
+    entries.sort(key=lambda entry: (entry.day, entry.at is None, entry.at or time()))
+    return entries

@@ -1,0 +1,176 @@
+"""The claim dossier: context -> HTML -> PDF. The only module that calls WeasyPrint.
+
+Two documents come from one template: the dossier to send (the print copies of the evidence)
+and the archive copy (the same pages, plus the original files and the manifest embedded as
+attachments). Both are PDF/A-3b (docs/decisions/0006-dossier-archive.md). Resources come only
+through DossierFetcher; no base_url, no presentational hints, attachments only from storage.
+"""
+
+import io
+from dataclasses import dataclass
+from datetime import UTC
+from functools import lru_cache
+from importlib.resources import files
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.css import ColorProfile
+
+from claims.dossier.context import build_context
+from claims.dossier.fetcher import DossierFetcher
+from claims.dossier.fonts import cjk_font_available
+from claims.dossier.manifest import Exhibit, Manifest, new_manifest, numbered_exhibits
+
+TEMPLATE = "dossier/dossier.html"
+STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "dossier.css"
+PDF_VARIANT = "pdf/a-3b"
+# PDF/A needs an output intent. WeasyPrint's own "srgb" opens its ICC file on every render and
+# never closes it (a ResourceWarning each time); we hand it the same profile from memory.
+OUTPUT_INTENT = "srgb-iec61966-2-1"
+MANIFEST_NAME = "manifest.json"
+PRIVATE_NOTE = "私密：原始文件可能含拍摄地点等个人信息，仅供申请人留存，请勿外发。"
+
+
+class DossierUnavailable(Exception):
+    """The system lacks what a readable Chinese PDF needs (a CJK font)."""
+
+
+@dataclass
+class Prepared:
+    """The final HTML of one document and what rendering it needs."""
+
+    html: str
+    manifest: Manifest
+    exhibits: list[Exhibit]
+    fetcher: DossierFetcher
+
+
+def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=None) -> Prepared:
+    """Number the exhibits, fix the manifest (a new one unless given) and write the HTML.
+
+    `embedded`: None for the dossier to send; for the archive copy, the exhibits it embeds.
+    """
+    exhibits = numbered_exhibits(claim)
+    manifest = manifest or new_manifest(claim, exhibits, now)
+    context = build_context(
+        claim, manifest, exhibits, english_headings=english_headings, embedded=embedded
+    )
+    # Always Chinese: the dossier's readers are merchants, payment platforms and 12315.
+    with translation.override("zh-hans"):
+        html = render_to_string(TEMPLATE, context)
+    fetcher = DossierFetcher([exhibit.item for exhibit in exhibits])
+    return Prepared(html, manifest, exhibits, fetcher)
+
+
+def dossier_context(claim, *, english_headings=False) -> dict:
+    """The template context of the dossier as it would be rendered now."""
+    exhibits = numbered_exhibits(claim)
+    manifest = new_manifest(claim, exhibits)
+    return build_context(claim, manifest, exhibits, english_headings=english_headings)
+
+
+def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
+    """The dossier to send, always in Chinese; an English UI may add English headings."""
+    require_font()
+    prepared = prepare(claim, manifest=manifest, english_headings=english_headings)
+    return _document(prepared).write_pdf(pdf_variant=PDF_VARIANT, output_intent=OUTPUT_INTENT)
+
+
+def render_archive(claim, *, manifest, english_headings=False, target=None) -> bytes | None:
+    """The same document with the originals and the manifest embedded, within the size cap.
+
+    Originals are embedded in exhibit order while the file stays within
+    DOSSIER_ARCHIVE_MAX_BYTES; the index marks those left out. With a binary file `target`
+    the PDF is written there (None is returned), which spares a copy of a large file in memory.
+    """
+    require_font()
+    cap = settings.DOSSIER_ARCHIVE_MAX_BYTES
+    exhibits = numbered_exhibits(claim)
+    pages = sum(e.item.print_image.size for e in exhibits if e.item.print_image)
+    embedded = _fitting(exhibits, cap - pages - cap // 20)
+    output = target if target is not None else io.BytesIO()
+    while True:
+        prepared = prepare(
+            claim, manifest=manifest, english_headings=english_headings, embedded=embedded
+        )
+        output.seek(0)
+        output.truncate()
+        _document(prepared).write_pdf(
+            output,
+            pdf_variant=PDF_VARIANT,
+            output_intent=OUTPUT_INTENT,
+            attachments=[_manifest_attachment(manifest), *map(_original_attachment, embedded)],
+        )
+        if output.tell() <= cap or not embedded:
+            return output.getvalue() if target is None else None
+        embedded = embedded[:-1]  # the pages took more room than estimated: one fewer
+
+
+def _fitting(exhibits: list[Exhibit], budget: int) -> list[Exhibit]:
+    chosen, used = [], 0
+    for exhibit in exhibits:
+        if used + exhibit.item.size <= budget:
+            chosen.append(exhibit)
+            used += exhibit.item.size
+    return chosen
+
+
+def require_font() -> None:
+    """DossierUnavailable unless a CJK font is installed: no tofu boxes, ever."""
+    if not cjk_font_available():
+        raise DossierUnavailable
+
+
+def _document(prepared: Prepared):
+    """Lay out the pages: our HTML and stylesheet, our fetcher, no base_url."""
+    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=prepared.fetcher)
+    html = HTML(string=prepared.html, url_fetcher=prepared.fetcher)
+    return html.render(
+        color_profiles={OUTPUT_INTENT: _srgb_profile()},
+        stylesheets=[stylesheet],
+        pdf_variant=PDF_VARIANT,
+        output_intent=OUTPUT_INTENT,
+    )
+
+
+def _srgb_profile() -> ColorProfile:
+    """A fresh profile per document: WeasyPrint writes the PDF's reference onto it."""
+    return ColorProfile(
+        io.BytesIO(_srgb_icc()), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"])
+    )
+
+
+@lru_cache(maxsize=1)
+def _srgb_icc() -> bytes:
+    return (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+
+
+def _manifest_attachment(manifest: Manifest) -> Attachment:
+    created = manifest.generated_at.astimezone(UTC)
+    return Attachment(
+        string=manifest.canonical_json(),
+        name=MANIFEST_NAME,
+        description="材料清单：此文件的 SHA-256 即本材料指纹。",
+        created=created,
+        modified=created,
+        relationship="Data",
+    )
+
+
+def _original_attachment(exhibit: Exhibit) -> Attachment:
+    """An original as uploaded, named by its number only: no user text reaches attachments."""
+    item = exhibit.item
+    extension = item.original.name.rsplit(".", 1)[-1].lower()
+    with item.original.open("rb") as handle:
+        data = handle.read()
+    uploaded = item.uploaded_at.astimezone(UTC)
+    return Attachment(
+        string=data,
+        name=f"exhibit-{exhibit.number:02d}-original.{extension}",
+        description=f"证据{exhibit.number}原始文件，SHA-256 {item.sha256}。{PRIVATE_NOTE}",
+        created=uploaded,
+        modified=uploaded,
+        relationship="Source",
+    )

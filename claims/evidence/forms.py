@@ -1,0 +1,215 @@
+"""Forms of the evidence step: uploads go through our own pipeline, never the wizard."""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from claims.domain.normalize import clean_text
+from claims.evidence import pipeline as evidence
+from claims.evidence import redaction
+from claims.evidence.images import not_supported_message
+from claims.models import Evidence
+
+# What the file picker offers; the server decides by the bytes, whatever the name says.
+ACCEPT = ",".join(
+    [
+        "image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", ".heic", ".heif",
+        "application/pdf", "video/mp4", "video/quicktime", ".mp4", ".mov",
+    ]
+)  # fmt: skip
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A list of uploaded files; each is judged on its own by the pipeline, not here."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        files = [item for item in files if item is not None]
+        if not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+class EvidenceUploadForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("What do the files show?"),
+        choices=Evidence.Category.choices,
+        widget=forms.RadioSelect,
+    )
+    # Payment records are sensitive personal information (PIPL art. 28-29): they need their own
+    # notice and consent, apart from the consent given on the start page.
+    payment_consent = forms.BooleanField(
+        label=_("I agree that RefundHelper keeps my payment records for this claim."),
+        required=False,
+        help_text=_(
+            "Payment records are sensitive personal information: they can show your account "
+            "or card numbers and what you spend. They are needed to prove your payment to the "
+            "seller, the payment platform or 12315; they are used only for this claim, appear "
+            "only in your dossier and are deleted with the claim. You can cover account numbers "
+            "the reader does not need."
+        ),
+        widget=forms.CheckboxInput(attrs={"data-show-if": "upload-category=transaction"}),
+    )
+    files = MultipleFileField(
+        label=_("Screenshots, photos, PDFs or screen recordings"),
+        error_messages={"required": _("Choose at least one file.")},
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+    caption = forms.CharField(
+        label=_("Caption"),
+        max_length=200,
+        required=False,
+        help_text=_("What the file shows, e.g. 'Alipay bill for the order'."),
+    )
+
+    def __init__(self, *args, claim=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limits = evidence.limits()
+        self.claim = claim
+        self.fields["files"].help_text = gettext(
+            "Photos and screenshots (JPEG, PNG, WebP, HEIC) up to %(image)d MB each, PDF "
+            "documents up to %(pdf)d MB, MP4 or MOV screen recordings up to %(video)d MB. "
+            "You can pick several at once."
+        ) % {
+            "image": evidence.megabytes(self.limits.image_bytes),
+            "pdf": evidence.megabytes(self.limits.pdf_bytes),
+            "video": evidence.megabytes(self.limits.video_bytes),
+        }
+
+    def clean_caption(self):
+        return clean_text(self.cleaned_data["caption"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("category") == Evidence.Category.TRANSACTION and not cleaned.get(
+            "payment_consent"
+        ):
+            self.add_error(
+                "payment_consent",
+                forms.ValidationError(
+                    _(
+                        "Tick the box to agree before uploading payment records, or choose "
+                        "another kind of file."
+                    ),
+                    code="payment_consent",
+                ),
+            )
+        return cleaned
+
+    def script_data(self) -> list[tuple[str, object]]:
+        """data-* attributes for the page's script: the limits and the server's own words."""
+        used_files = self.claim.evidence.count() if self.claim else 0
+        used_bytes = self.claim.evidence.total_bytes() if self.claim else 0
+        Kind = Evidence.Kind
+        return [
+            ("limit-image", self.limits.image_bytes),
+            ("limit-pdf", self.limits.pdf_bytes),
+            ("limit-video", self.limits.video_bytes),
+            ("room-bytes", max(self.limits.claim_bytes - used_bytes, 0)),
+            ("room-files", max(self.limits.files - used_files, 0)),
+            ("msg-image", evidence.too_large_message(Kind.IMAGE)),
+            ("msg-pdf", evidence.too_large_message(Kind.PDF)),
+            ("msg-video", evidence.too_large_message(Kind.VIDEO)),
+            ("msg-type", not_supported_message()),
+            ("msg-empty", gettext("This file is empty.")),
+            ("msg-full", evidence.claim_full_message()),
+            ("msg-count", evidence.too_many_message()),
+            ("msg-skipped", gettext("These files will not be uploaded:")),
+            ("msg-sending", gettext("Uploading… (%(percent)s)")),
+            ("msg-checking", gettext("Checking the files…")),
+            (
+                "msg-failed",
+                gettext("The upload did not finish. Check your connection and try again."),
+            ),
+        ]
+
+
+class CaptionForm(forms.Form):
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+    category = forms.ChoiceField(
+        label=_("What does it show?"), choices=Evidence.Category.choices, required=False
+    )
+
+    def clean_caption(self):
+        return clean_text(self.cleaned_data["caption"])
+
+
+class RotateForm(forms.Form):
+    direction = forms.ChoiceField(
+        choices=[("left", _("Rotate left")), ("right", _("Rotate right"))]
+    )
+
+    def quarter_turns(self) -> int:
+        return 1 if self.cleaned_data["direction"] == "right" else 3
+
+
+class ReplaceForm(forms.Form):
+    file = forms.FileField(
+        label=_("New file"),
+        error_messages={"required": _("Choose a file.")},
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+    )
+
+
+class RedactionForm(forms.Form):
+    """All boxes at once (the editor writes them), minus removed ones, plus one typed box."""
+
+    boxes = forms.CharField(required=False, widget=forms.HiddenInput)
+    remove = forms.MultipleChoiceField(
+        label=_("Remove these boxes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    left = forms.DecimalField(
+        label=_("From the left (%)"), required=False, min_value=0, max_value=100
+    )
+    top = forms.DecimalField(
+        label=_("From the top (%)"), required=False, min_value=0, max_value=100
+    )
+    width = forms.DecimalField(label=_("Width (%)"), required=False, min_value=0, max_value=100)
+    height = forms.DecimalField(label=_("Height (%)"), required=False, min_value=0, max_value=100)
+
+    NEW_BOX = ("left", "top", "width", "height")
+
+    def __init__(self, *args, current=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = list(current)
+        self.fields["boxes"].initial = redaction.format_boxes(self.current)
+        self.fields["remove"].choices = [
+            (str(index), gettext("Box %(number)d") % {"number": index + 1})
+            for index in range(len(self.current))
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            boxes = redaction.parse_boxes(cleaned.get("boxes", ""))
+        except redaction.BadBoxes as exc:
+            raise forms.ValidationError(
+                _("The boxes could not be read. Please draw them again."), code="boxes"
+            ) from exc
+        removed = {int(index) for index in cleaned.get("remove") or []}
+        boxes = [box for index, box in enumerate(boxes) if index not in removed]
+        typed = [cleaned.get(name) for name in self.NEW_BOX]
+        if any(value is not None for value in typed):
+            if any(value is None for value in typed):
+                raise forms.ValidationError(
+                    _("Give all four numbers for the new box."), code="incomplete"
+                )
+            try:
+                boxes.append(redaction.make_box(*typed))
+            except redaction.BadBoxes as exc:
+                raise forms.ValidationError(
+                    _("The new box lies outside the picture or is too small."), code="outside"
+                ) from exc
+        if len(boxes) > redaction.MAX_BOXES:
+            raise forms.ValidationError(
+                _("At most %(count)d boxes per picture.") % {"count": redaction.MAX_BOXES},
+                code="too_many",
+            )
+        cleaned["box_list"] = boxes
+        return cleaned

@@ -1,0 +1,143 @@
+"""The views around one evidence file: serve, caption, rotate, cover, replace, remove.
+
+Uploads themselves go through the wizard's evidence step (claims.wizard.handle_upload).
+Every view finds the file through the claim its token opens, so no token, no file.
+"""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from claims.access import get_claim_or_404
+from claims.evidence import pipeline as evidence
+from claims.evidence import redaction
+from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
+from claims.models import Evidence
+
+
+def _item(token, pk, *, image_only=False):
+    claim = get_claim_or_404(token)
+    item = get_object_or_404(claim.evidence, pk=pk)
+    if image_only and not item.is_image:
+        raise Http404
+    return claim, item
+
+
+def _back_to(claim, item=None):
+    url = reverse("claims:step", args=[claim.token, "evidence"])
+    return redirect(f"{url}#item-{item.pk}" if item else url)
+
+
+@require_GET
+def evidence_file(request, token, pk, variant):
+    """Derived copies show inline; the original is only ever a download."""
+    _claim, item = _item(token, pk)
+    if variant == "original":
+        return FileResponse(
+            item.original.open("rb"),
+            as_attachment=True,
+            filename=item.original_name or f"evidence-{item.pk}",
+            content_type=item.content_type,
+        )
+    field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
+    if field is None or not field.name:
+        raise Http404
+    return FileResponse(field.open("rb"), content_type="image/jpeg")
+
+
+@require_POST
+def evidence_delete(request, token, pk):
+    claim, item = _item(token, pk)
+    item.delete_with_files()
+    messages.success(request, _("The file was removed."))
+    return _back_to(claim)
+
+
+@require_POST
+def evidence_caption(request, token, pk):
+    claim, item = _item(token, pk)
+    form = CaptionForm(request.POST)
+    if form.is_valid():
+        category = form.cleaned_data["category"] or item.category
+        payment = Evidence.Category.TRANSACTION
+        if category == payment and item.category != payment:
+            # Payment records need their own consent (PIPL art. 29), given at upload.
+            messages.error(
+                request,
+                _(
+                    "To file this as a payment record, remove it and upload it again under "
+                    "'Payment and order', with the confirmation."
+                ),
+            )
+            category = item.category
+        item.caption = form.cleaned_data["caption"]
+        item.category = category
+        item.save(update_fields=["caption", "category"])
+        messages.success(request, _("Caption saved."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return _back_to(claim, item)
+
+
+@require_POST
+def evidence_rotate(request, token, pk):
+    claim, item = _item(token, pk, image_only=True)
+    form = RotateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose which way to turn the picture."))
+        return _back_to(claim, item)
+    try:
+        evidence.rotate(item, form.quarter_turns())
+    except evidence.EvidenceRejected as exc:
+        messages.error(request, str(exc))
+    return _back_to(claim, item)
+
+
+@require_http_methods(["GET", "POST"])
+def evidence_replace(request, token, pk):
+    claim, item = _item(token, pk)
+    posted = request.method == "POST"
+    form = ReplaceForm(request.POST if posted else None, request.FILES if posted else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence.replace_file(item, form.cleaned_data["file"])
+        except evidence.EvidenceRejected as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, _("The file was replaced."))
+            return _back_to(claim, item)
+    status = 400 if form.errors else 200
+    context = {"claim": claim, "item": item, "form": form}
+    return render(request, "claims/evidence_replace.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def evidence_cover(request, token, pk):
+    """Opaque boxes over personal data on the derived copies; the original stays as it was."""
+    claim, item = _item(token, pk, image_only=True)
+    current = redaction.from_stored(item.redactions)
+    form = RedactionForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence.set_redactions(item, form.cleaned_data["box_list"])
+        except evidence.EvidenceRejected as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Saved. The covered areas are black in the dossier."))
+            if "add_more" in request.POST:
+                return redirect("claims:evidence_cover", token=claim.token, pk=item.pk)
+            return _back_to(claim, item)
+    context = {
+        "claim": claim,
+        "item": item,
+        "form": form,
+        "boxes": list(enumerate(current, start=1)),
+    }
+    return render(
+        request, "claims/evidence_cover.html", context, status=400 if form.errors else 200
+    )

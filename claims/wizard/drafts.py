@@ -1,0 +1,83 @@
+"""Between the drafts the pure module writes and the texts the user edits and keeps.
+
+A saved draft remembers the digest of the generated text it started from. When the answers
+change, an untouched draft follows them; an edited one is kept and flagged, never overwritten.
+"""
+
+from collections.abc import Mapping
+
+from django.utils.datastructures import MultiValueDict
+
+from claims.domain.drafting import Complainant, drafts_for
+from claims.domain.eligibility import assess
+from claims.wizard.forms.messages import draft_digest
+from claims.wizard.steps import FORMS, facts_from
+
+PREFIX = "messages-"
+
+
+def complainant_from(step_data: Mapping) -> Complainant:
+    data = step_data.get("identity")
+    if data is None:
+        return Complainant()
+    form = FORMS["identity"](data=data, prefix="identity")
+    if not form.is_valid():
+        return Complainant()
+    return Complainant(
+        name=form.cleaned_data["complainant_name"], phone=form.cleaned_data["complainant_phone"]
+    )
+
+
+def drafts_from_answers(step_data: Mapping) -> tuple:
+    facts = facts_from(step_data)
+    if facts is None:
+        return ()
+    assessment = assess(facts)
+    if assessment.blocks_documents:
+        return ()
+    return drafts_for(facts, assessment, complainant_from(step_data))
+
+
+def initial_for(drafts) -> dict:
+    initial = {}
+    for draft in drafts:
+        initial[draft.key] = draft.text
+        initial[f"basis_{draft.key}"] = draft_digest(draft.text)
+    return initial
+
+
+def refresh(data: MultiValueDict | None, drafts) -> tuple[MultiValueDict | None, set[str]]:
+    """Saved drafts brought up to date with the answers; returns the keys edited but stale."""
+    if data is None:
+        return None, set()
+    data = data.copy()
+    stale = set()
+    for draft in drafts:
+        current = draft_digest(draft.text)
+        text_key, basis_key = f"{PREFIX}{draft.key}", f"{PREFIX}basis_{draft.key}"
+        saved, basis = data.get(text_key), data.get(basis_key)
+        if saved is None or (basis != current and draft_digest(saved) == basis):
+            data[text_key], data[basis_key] = draft.text, current
+        elif basis != current:
+            stale.add(draft.key)
+    return data, stale
+
+
+def reset(data: MultiValueDict, drafts, key: str) -> MultiValueDict:
+    """The posted drafts, with one of them back to the generated text."""
+    data = data.copy()
+    for draft in drafts:
+        if draft.key == key:
+            data[f"{PREFIX}{key}"] = draft.text
+            data[f"{PREFIX}basis_{key}"] = draft_digest(draft.text)
+    return data
+
+
+def saved_texts(answers: Mapping) -> dict[str, str]:
+    """The user's final drafts as saved on the claim: {draft key: text}."""
+    fields = answers.get("messages", {})
+    return {
+        key: values[-1]
+        for key, values in fields.items()
+        if not key.startswith("basis_") and values and values[-1]
+    }

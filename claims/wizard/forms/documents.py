@@ -1,0 +1,62 @@
+"""Steps that produce the documents: result, evidence, review, declaration, and the start."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from claims.domain.normalize import clean_text
+
+
+class AssessmentForm(forms.Form):
+    """No questions: the step shows the result. A hard stop (R17) keeps it invalid."""
+
+    def __init__(self, *args, assessment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assessment = assessment
+
+    def clean(self):
+        if self.assessment is not None and self.assessment.blocks_documents:
+            raise forms.ValidationError(
+                _("We cannot prepare documents for this claim."), code="blocked"
+            )
+        return super().clean()
+
+
+class EvidenceStepForm(forms.Form):
+    """The wizard step holds no files: uploads go through EvidenceUploadForm."""
+
+
+class ReviewForm(forms.Form):
+    """No questions: the step lists every answer with a Change link."""
+
+
+class DeclarationForm(forms.Form):
+    confirm_true = forms.BooleanField(
+        label=_("The facts I gave are true and complete."),
+        error_messages={"required": _("Confirm that the facts are true.")},
+    )
+    confirm_unaltered = forms.BooleanField(
+        label=_("My evidence files are unaltered, apart from covering personal data."),
+        error_messages={"required": _("Confirm that the evidence is unaltered.")},
+    )
+    full_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=50,
+        help_text=_("Typed here, it signs the declaration in your dossier."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def clean_full_name(self):
+        name = clean_text(self.cleaned_data["full_name"])
+        if len(name) < 2:
+            raise forms.ValidationError(_("Enter your full name."), code="short")
+        return name
+
+
+class StartForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_(
+            "I have read how my data is used and kept, and I agree that RefundHelper "
+            "stores it for this claim."
+        ),
+        error_messages={"required": _("Tick the box to agree before starting.")},
+    )

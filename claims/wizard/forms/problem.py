@@ -1,0 +1,125 @@
+"""Steps about what went wrong: the problem and its follow-up step for each kind."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from claims.domain.normalize import clean_text
+from claims.wizard.forms.fields import YES_NO, YES_NO_UNSURE, date_field, radio, show_if, text_area
+from claims.wizard.forms.purchase import parse_money
+
+
+class ProblemForm(forms.Form):
+    PROBLEMS = [
+        ("not_delivered", _("I paid but never received the card key or the top-up")),
+        ("invalid_key", _("The key I received is invalid or already used")),
+        ("wrong_item", _("I received the wrong item (wrong value, region or server)")),
+        (
+            "stopped_working",
+            _("It worked at first, then stopped (account taken back, top-up reversed)"),
+        ),
+        ("balance_stuck", _("My money is stuck in the site's balance (cannot use or withdraw it)")),
+        ("changed_mind", _("Nothing is wrong with it, I no longer want it")),
+    ]
+
+    problem = radio(_("What went wrong?"), PROBLEMS)
+    redeemed = radio(
+        _("Did the key or top-up ever work, even once?"),
+        YES_NO,
+        help_text=_("For example the value reached your game account."),
+    )
+    discovered_on = date_field(_("When did you notice the problem?"))
+    description = text_area(
+        _("What happened, in your own words"),
+        1000,
+        rows=4,
+        required=False,
+        help_text=_("Error messages shown when redeeming help most."),
+    )
+
+    def clean_description(self):
+        return clean_text(self.cleaned_data["description"])
+
+
+class DeliveryForm(forms.Form):
+    promised_delivery = radio(
+        _("What delivery time did the site promise?"),
+        [
+            ("instant", _("Automatic delivery, right after payment (自动发货)")),
+            ("within", _("Within a stated time (for example 30 minutes or 24 hours)")),
+            ("none", _("No delivery time was stated")),
+        ],
+    )
+    delivery_overdue = radio(
+        _("Has that time passed?"),
+        YES_NO,
+        required=False,
+        help_text=_("With no stated time, answer whether a reasonable time has passed."),
+    )
+    key_shown = radio(
+        _("What does the order page show?"),
+        [
+            ("nothing", _("No key, or the top-up is still 'processing'")),
+            ("unreadable", _("A key that is cut off, garbled or cannot be copied")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(self, "promised_delivery", "within|none", "delivery_overdue")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("promised_delivery") == "instant":
+            cleaned["delivery_overdue"] = "yes"
+        elif cleaned.get("promised_delivery") and not cleaned.get("delivery_overdue"):
+            self.add_error("delivery_overdue", _("Tell us whether that time has passed."))
+        return cleaned
+
+
+class DefectForm(forms.Form):
+    DEFECTS = [
+        ("invalid", _("Rejected as invalid")),
+        ("used", _("Already used by someone else")),
+        ("wrong_value", _("Wrong value or denomination")),
+        ("wrong_region", _("Wrong region or server")),
+        ("not_as_described", _("Not as described in the listing")),
+        ("recovered", _("The seller took the account or key back")),
+        ("reversed", _("The top-up was reversed")),
+        ("expired_early", _("The membership ended early")),
+        ("other", _("Something else")),
+    ]
+
+    delivered_on = date_field(
+        _("When did you receive it?"),
+        help_text=_("The day the key appeared or the top-up arrived."),
+    )
+    defect_kind = radio(_("What exactly is wrong?"), DEFECTS)
+    used_before_confirmed = radio(
+        _("Did the official game or platform service say the key was used before you got it?"),
+        YES_NO_UNSURE,
+        help_text=_("An official reply like this is the strongest proof you can have."),
+    )
+
+
+class BalanceForm(forms.Form):
+    balance_amount = forms.CharField(
+        label=_("How much is stuck in the balance (yuan)?"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    balance_blocked = radio(
+        _("What stops you from using it?"),
+        [
+            ("cannot_use", _("I cannot buy anything with it")),
+            ("cannot_withdraw", _("I cannot withdraw it")),
+            ("both", _("Both")),
+        ],
+    )
+    site_closed = radio(
+        _("Has the site closed down or disappeared?"),
+        YES_NO,
+        help_text=_("For example the site is offline or its contacts no longer answer."),
+    )
+
+    def clean_balance_amount(self):
+        return parse_money(self.cleaned_data["balance_amount"])

@@ -1,0 +1,203 @@
+"""Steps about the purchase: the order, who bought it and why, a minor's details."""
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from claims.domain.normalize import clean_text, compact_identifier, parse_amount
+from claims.wizard.forms.fields import (
+    DATETIME_FORMATS,
+    YES_NO,
+    LenientDateTimeField,
+    radio,
+    require_when,
+    show_if,
+)
+
+MAX_AMOUNT = Decimal("1000000")
+IDENTIFIER = re.compile(r"[A-Za-z0-9_\-./#]+")
+
+
+class OrderForm(forms.Form):
+    class ProductType:
+        CHOICES = [
+            ("card_key", _("Game card key or gift code (卡密)")),
+            ("membership", _("Membership or subscription")),
+            ("topup", _("Top-up to a game or app account (直充/代充)")),
+            ("service", _("Other virtual service (e.g. boosting, account rental)")),
+            ("physical_card", _("Physical card sent by post")),
+        ]
+
+    PAYMENT_METHODS = [
+        ("alipay", _("Alipay")),
+        ("wechat", _("WeChat Pay")),
+        ("qq_wallet", _("QQ Wallet")),
+        ("bank_card", _("Bank card")),
+        ("private_transfer", _("Private transfer to the seller (outside the checkout)")),
+        ("site_balance", _("The site's own balance")),
+        ("other", _("Other")),
+    ]
+
+    platform_name = forms.CharField(
+        label=_("Website or platform name"),
+        max_length=100,
+        help_text=_("As shown on the site, e.g. 星辰卡盟."),
+    )
+    site_address = forms.CharField(
+        label=_("Website address"),
+        max_length=200,
+        required=False,
+        help_text=_("Copy it from the browser's address bar."),
+    )
+    shop_name = forms.CharField(
+        label=_("Shop or sub-site name"),
+        max_length=100,
+        required=False,
+        help_text=_("Only if the site has several shops (分站/店铺)."),
+    )
+    order_number = forms.CharField(
+        label=_("Order number"),
+        max_length=80,
+        help_text=_("Spaces are ignored. Copy it from the order page."),
+    )
+    product_name = forms.CharField(label=_("What you bought"), max_length=100)
+    product_type = radio(_("Type of product"), ProductType.CHOICES)
+    amount = forms.CharField(
+        label=_("Amount paid (yuan)"),
+        max_length=30,
+        help_text=_("For example 50 or ¥1,280.00."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    purchased_at = LenientDateTimeField(
+        label=_("When you paid"),
+        input_formats=DATETIME_FORMATS,
+        help_text=_("China time (Beijing)."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    payment_method = radio(_("How you paid"), PAYMENT_METHODS)
+    transfer_requested_by_seller = radio(
+        _("Did the seller ask you to pay this way?"),
+        YES_NO,
+        required=False,
+        help_text=_("For example a QR code or account sent in the chat instead of the checkout."),
+    )
+    transaction_number = forms.CharField(
+        label=_("Payment transaction number"),
+        max_length=80,
+        required=False,
+        help_text=_("In the payment app's bill details (交易单号/订单号)."),
+    )
+
+    field_order = [
+        "platform_name",
+        "site_address",
+        "shop_name",
+        "order_number",
+        "product_name",
+        "product_type",
+        "amount",
+        "purchased_at",
+        "payment_method",
+        "transfer_requested_by_seller",
+        "transaction_number",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(self, "payment_method", "private_transfer", "transfer_requested_by_seller")
+
+    def clean_platform_name(self):
+        return clean_text(self.cleaned_data["platform_name"])
+
+    def clean_shop_name(self):
+        return clean_text(self.cleaned_data["shop_name"])
+
+    def clean_product_name(self):
+        return clean_text(self.cleaned_data["product_name"])
+
+    def clean_site_address(self):
+        return compact_identifier(self.cleaned_data["site_address"])
+
+    def clean_order_number(self):
+        return _identifier(self.cleaned_data["order_number"])
+
+    def clean_transaction_number(self):
+        value = self.cleaned_data["transaction_number"]
+        return _identifier(value) if value else ""
+
+    def clean_amount(self):
+        return parse_money(self.cleaned_data["amount"])
+
+    def clean_purchased_at(self):
+        value = self.cleaned_data["purchased_at"]
+        if value > timezone.now():
+            raise forms.ValidationError(_("The payment time cannot be in the future."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        require_when(
+            self,
+            cleaned,
+            cleaned.get("payment_method") == "private_transfer",
+            {"transfer_requested_by_seller": _("Tell us whether the seller asked for it.")},
+        )
+        return cleaned
+
+
+def _identifier(value: str) -> str:
+    value = compact_identifier(value)
+    if len(value) > 64:
+        raise forms.ValidationError(
+            _("This number is too long (at most 64 characters)."), code="max_length"
+        )
+    if not IDENTIFIER.fullmatch(value):
+        raise forms.ValidationError(
+            _("Use only letters, digits and the signs - _ . / #"), code="invalid"
+        )
+    return value
+
+
+def parse_money(text: str) -> Decimal:
+    amount = parse_amount(text)
+    if amount is None:
+        raise forms.ValidationError(
+            _("Enter the amount as a number, for example 50 or 49.90."), code="invalid"
+        )
+    if amount <= 0:
+        raise forms.ValidationError(_("The amount must be more than 0."), code="min")
+    if amount >= MAX_AMOUNT:
+        raise forms.ValidationError(_("The amount must be less than ¥1,000,000."), code="max")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise forms.ValidationError(_("Use at most two decimal places."), code="decimals")
+    return amount.quantize(Decimal("0.01"))
+
+
+class BuyerForm(forms.Form):
+    purpose = radio(
+        _("What did you buy it for?"),
+        [
+            ("personal", _("For myself or my family")),
+            ("resale", _("To resell it or for a business (代理拿货, 分站进货, 工作室)")),
+        ],
+    )
+    buyer_age = radio(
+        _("Who paid?"),
+        [("adult", _("An adult (18 or older)")), ("minor", _("A child under 18"))],
+        help_text=_("If your child paid, fill in the claim for them as their parent or guardian."),
+    )
+
+
+class MinorForm(forms.Form):
+    minor_age = forms.IntegerField(
+        label=_("How old was the child when paying?"),
+        min_value=1,
+        max_value=17,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    guardian_consented = radio(
+        _("Did a parent or guardian agree to this purchase, before or after?"), YES_NO
+    )

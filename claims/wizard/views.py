@@ -1,0 +1,273 @@
+"""The claim wizard: formtools for navigation, the Claim row for storage.
+
+Declared, not programmed: the step list and its forms live in answers.STEP_FORMS; this
+class adds the few rules formtools lacks: a token in every URL, guards against skipping
+ahead, Back that keeps what was typed, and a return to the review page after a change.
+"""
+
+from functools import cached_property
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import ngettext
+from formtools.wizard.views import NamedUrlWizardView
+
+from claims.access import get_claim_or_404
+from claims.domain.eligibility import assess
+from claims.dossier.manifest import numbered_exhibits
+from claims.evidence import pipeline as evidence_pipeline
+from claims.evidence.forms import EvidenceUploadForm
+from claims.screenshots import prefill as ocr_prefill
+from claims.screenshots import reader as ocr
+from claims.screenshots.forms import ScreenshotForm
+from claims.wizard import drafts as message_drafts
+from claims.wizard.review import answer_sections, evidence_check, evidence_checklist
+from claims.wizard.steps import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
+
+RETURN_TO_REVIEW = "review"
+
+
+def _when(predicate):
+    """A condition_dict entry from one of answers' predicates over the raw step data."""
+    return lambda wizard: predicate(wizard.raw_step_data())
+
+
+class ClaimWizard(NamedUrlWizardView):
+    form_list = STEP_FORMS
+    storage_name = "claims.wizard.storage.ClaimStorage"
+    condition_dict = {step: _when(predicate) for step, predicate in STEP_CONDITIONS.items()}
+
+    def dispatch(self, request, *args, token, **kwargs):
+        self.claim = get_claim_or_404(token)
+        request.claim = self.claim
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs):
+        return f"claim_{self.claim.pk}"
+
+    def get_template_names(self):
+        return [f"claims/steps/{self.steps.current}.html", "claims/steps/form.html"]
+
+    def get_step_url(self, step):
+        url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
+        if self.returning_to_review() and step not in (RETURN_TO_REVIEW, self.done_step_name):
+            url += f"?return={RETURN_TO_REVIEW}"
+        return url
+
+    # -- facts and the pure functions -------------------------------------------------
+
+    def raw_step_data(self) -> dict:
+        """Every step's saved answers as typed (conditions read these, never cleaned data)."""
+        return {step: self.storage.get_step_data(step) for step in self.form_list}
+
+    def facts(self):
+        return facts_from(self.raw_step_data())
+
+    def assessment(self):
+        facts = self.facts()
+        return assess(facts) if facts else None
+
+    def drafts(self):
+        return message_drafts.drafts_from_answers(self.raw_step_data())
+
+    def get_form_kwargs(self, step=None):
+        if step == "assessment":
+            return {"assessment": self.assessment()}
+        if step == "messages":
+            return {"drafts": self.drafts()}
+        return {}
+
+    def get_form_initial(self, step):
+        if step == "messages":
+            return message_drafts.initial_for(self.drafts())
+        if step in ocr_prefill.STEPS:
+            return {**super().get_form_initial(step), **self.read_values[step]}
+        return super().get_form_initial(step)
+
+    @cached_property
+    def readings(self):
+        return ocr.states_for(self.claim)
+
+    @cached_property
+    def read_values(self) -> dict:
+        """What screenshots showed, per step: suggestions until the user submits the step."""
+        return ocr_prefill.suggestions(self.readings)
+
+    def get_form(self, step=None, data=None, files=None):
+        if (step or self.steps.current) != "messages" or data is None:
+            return super().get_form(step, data, files)
+        drafts = self.drafts()
+        data, stale = message_drafts.refresh(data, drafts)
+        form = super().get_form(step, data, files)
+        form.stale_keys = stale
+        return form
+
+    # -- guards ----------------------------------------------------------------------
+
+    def first_incomplete_step(self, before=None):
+        """The first step, before `before`, whose saved answers are missing or invalid."""
+        for step in self.get_form_list():
+            if step == before:
+                return None
+            data = self.storage.get_step_data(step)
+            if data is None or not self.get_form(step=step, data=data).is_valid():
+                return step
+        return None
+
+    def change_url(self, step):
+        url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
+        return f"{url}?return={RETURN_TO_REVIEW}"
+
+    def returning_to_review(self) -> bool:
+        return self.request.GET.get("return") == RETURN_TO_REVIEW
+
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if step in self.get_form_list():
+            blocker = self.first_incomplete_step(before=step)
+            if blocker:
+                return redirect(self.get_step_url(blocker))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        step = kwargs.get("step")
+        if step not in self.get_form_list():
+            raise Http404
+        blocker = self.first_incomplete_step(before=step)
+        if blocker:
+            return redirect(self.get_step_url(blocker))
+        self.storage.current_step = step
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto in self.get_form_list():
+            # formtools drops what was typed on Back (#284): keep it, valid or not.
+            self.storage.set_step_data(step, self.request.POST)
+            return self.render_goto_step(goto)
+        if step == "evidence" and self._is_upload():
+            return self.handle_upload()
+        if step == "messages" and "reset" in self.request.POST:
+            return self.reset_draft(self.request.POST["reset"])
+        return super().post(*args, **kwargs)
+
+    def reset_draft(self, key: str):
+        """Put one draft back to the generated text; the other drafts keep what was typed."""
+        data = message_drafts.reset(self.request.POST, self.drafts(), key)
+        self.storage.set_step_data("messages", data)
+        return redirect(f"{self.get_step_url('messages')}#field-messages-{key}")
+
+    # -- evidence uploads, handled here so errors render on the same page -------------
+
+    def _is_upload(self) -> bool:
+        return "upload" in self.request.POST or bool(self.request.FILES)
+
+    def handle_upload(self):
+        upload_form = EvidenceUploadForm(
+            self.request.POST, self.request.FILES, prefix="upload", claim=self.claim
+        )
+        if upload_form.is_valid():
+            result = evidence_pipeline.accept_uploads(
+                self.claim,
+                upload_form.cleaned_data["files"],
+                category=upload_form.cleaned_data["category"],
+                caption=upload_form.cleaned_data["caption"],
+            )
+            for name, error in result.errors:
+                upload_form.add_error("files", f"{name}: {error}")
+            ocr.request_readings(result.saved)
+            if result.saved:
+                count = len(result.saved)
+                messages.success(
+                    self.request,
+                    ngettext("%(count)d file added.", "%(count)d files added.", count)
+                    % {"count": count},
+                )
+            if not result.errors:
+                return redirect(self.get_step_url("evidence"))
+        # Each refused file keeps its own message on the page; the status says "refused".
+        response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
+        response.status_code = 400
+        return response
+
+    # -- navigation --------------------------------------------------------------------
+
+    def clear_skipped_steps(self):
+        for step in self.form_list:
+            if step not in self.get_form_list():
+                self.storage.clear_step_data(step)
+
+    def render_next_step(self, form, **kwargs):
+        self.clear_skipped_steps()
+        if self.returning_to_review():
+            target = self.first_incomplete_step(before=RETURN_TO_REVIEW) or RETURN_TO_REVIEW
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs):
+        self.clear_skipped_steps()
+        return super().render_done(form, **kwargs)
+
+    def done(self, form_list, form_dict, **kwargs):
+        self.claim.mark_complete(form_dict["declaration"].cleaned_data["full_name"])
+        return redirect("claims:done", token=self.claim.token)
+
+    # -- templates ---------------------------------------------------------------------
+
+    def step_links(self):
+        steps = list(self.get_form_list())
+        blocker = self.first_incomplete_step()
+        reachable = steps.index(blocker) if blocker else len(steps) - 1
+        current = self.steps.current
+        return [
+            {
+                "name": step,
+                "label": STEP_LABELS.get(step, step),
+                "number": index + 1,
+                "url": self.get_step_url(step),
+                "is_current": step == current,
+                "is_reachable": index <= reachable,
+                "is_done": index < reachable or (blocker is None and step != current),
+            }
+            for index, step in enumerate(steps)
+        ]
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        context.update(
+            claim=self.claim,
+            step_name=step,
+            step_label=STEP_LABELS.get(step, step),
+            step_links=self.step_links(),
+            returning_to_review=self.returning_to_review(),
+        )
+        if step in ("assessment", "evidence", "messages", "review"):
+            context["assessment"] = self.assessment()
+        if step in ocr_prefill.STEPS:
+            context["read_fields"] = ocr_prefill.mark_read_fields(form, self.read_values[step])
+        if step == "order":
+            context["readings"] = self.readings
+            context["screenshot_form"] = ScreenshotForm()
+        if step == "evidence":
+            items = list(self.claim.evidence.all())
+            context["evidence_items"] = items
+            context["checklist"] = evidence_checklist(context["assessment"], items)
+            if "upload_form" not in context:
+                context["upload_form"] = EvidenceUploadForm(
+                    prefix="upload",
+                    claim=self.claim,
+                    initial={"category": context["checklist"].next_category},
+                )
+        if step == "review":
+            context["sections"] = answer_sections(
+                {step: self.storage.get_step_data(step) for step in self.get_form_list()},
+                self.get_form_list(),
+                form_for=lambda step, data: self.get_form(step=step, data=data),
+                change_url=self.change_url,
+            )
+            ocr.request_missing_readings(self.claim)
+            context["evidence_items"] = list(self.claim.evidence.all())
+            exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(self.claim)]
+            context["evidence_check"] = evidence_check(self.facts(), exhibits)
+        return context
