@@ -41,7 +41,7 @@ def imports_of(path: Path, name: str, modules: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package[: len(package) - node.level + 1] + [base]).strip(".")
+                base = ".".join([*package[: len(package) - node.level + 1], base]).strip(".")
             submodules = {f"{base}.{alias.name}" for alias in node.names} & modules
             found.update(submodules or {base})
     return {name for name in found if name in modules or not name.startswith("claims")}
