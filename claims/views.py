@@ -21,8 +21,8 @@ from claims.dossier.cache import cached_dossier
 from claims.dossier.fonts import cjk_font_available, harfbuzz_subset_available
 from claims.dossier.render import DossierUnavailable
 from claims.followup import plan_for
+from claims.forms import EventForm, StartForm
 from claims.models import Claim, dossier_cache_storage
-from claims.wizard.forms import EventForm, StartForm
 from claims.wizard.steps import STEP_FORMS, facts_for_claim
 
 FIRST_STEP = STEP_FORMS[0][0]

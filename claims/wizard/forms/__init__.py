@@ -1,7 +1,7 @@
 """One form per wizard step. Each clean_* returns a domain value (Decimal, aware datetime).
 
 Follow-up questions inside a step use show_if/require_when; questions that apply only to some
-claims are whole conditional steps (see answers.STEP_CONDITIONS).
+claims are whole conditional steps (see wizard.steps.STEP_CONDITIONS).
 """
 
 from claims.wizard.forms.documents import (
@@ -9,9 +9,8 @@ from claims.wizard.forms.documents import (
     DeclarationForm,
     EvidenceStepForm,
     ReviewForm,
-    StartForm,
 )
-from claims.wizard.forms.messages import EventForm, IdentityForm, MessagesForm
+from claims.wizard.forms.messages import IdentityForm, MessagesForm
 from claims.wizard.forms.problem import BalanceForm, DefectForm, DeliveryForm, ProblemForm
 from claims.wizard.forms.purchase import BuyerForm, MinorForm, OrderForm
 from claims.wizard.forms.seller import ContactForm, PolicyForm, PromiseForm, SellerForm
@@ -24,7 +23,6 @@ __all__ = [
     "DeclarationForm",
     "DefectForm",
     "DeliveryForm",
-    "EventForm",
     "EvidenceStepForm",
     "IdentityForm",
     "MessagesForm",
@@ -35,5 +33,4 @@ __all__ = [
     "PromiseForm",
     "ReviewForm",
     "SellerForm",
-    "StartForm",
 ]

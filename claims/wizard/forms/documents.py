@@ -1,4 +1,4 @@
-"""Steps that produce the documents: result, evidence, review, declaration, and the start."""
+"""Steps that produce the documents: result, evidence, review, declaration."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -50,13 +50,3 @@ class DeclarationForm(forms.Form):
         if len(name) < 2:
             raise forms.ValidationError(_("Enter your full name."), code="short")
         return name
-
-
-class StartForm(forms.Form):
-    consent = forms.BooleanField(
-        label=_(
-            "I have read how my data is used and kept, and I agree that RefundHelper "
-            "stores it for this claim."
-        ),
-        error_messages={"required": _("Tick the box to agree before starting.")},
-    )

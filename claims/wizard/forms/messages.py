@@ -1,4 +1,4 @@
-"""The drafts step, the 12315 identity step, and what happened after sending."""
+"""The drafts step and the 12315 identity step."""
 
 import hashlib
 import re
@@ -8,8 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from claims.domain.normalize import clean_text, to_halfwidth
-from claims.models import ClaimEvent
-from claims.wizard.forms.fields import date_field
 
 PHONE = re.compile(r"\+?[0-9]{7,15}")
 UNLIMITED_DRAFT = 5000
@@ -85,32 +83,3 @@ class MessagesForm(forms.Form):
             if isinstance(cleaned.get(key), str):
                 cleaned[key] = cleaned[key].strip()
         return cleaned
-
-
-class EventForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("What happened?"), choices=ClaimEvent.Kind.choices, widget=forms.RadioSelect
-    )
-    happened_on = date_field(_("When?"))
-    note = forms.CharField(
-        label=_("Details"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For example what the seller wrote, or your complaint's case number."),
-    )
-
-    def __init__(self, *args, earliest=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.earliest = earliest
-
-    def clean_happened_on(self):
-        day = self.cleaned_data["happened_on"]
-        if self.earliest and day < self.earliest:
-            raise forms.ValidationError(
-                _("This is before you paid for the order. Check the date."), code="too_early"
-            )
-        return day
-
-    def clean_note(self):
-        return clean_text(self.cleaned_data["note"])

@@ -1,0 +1,48 @@
+"""The two forms that are not wizard steps: consent on the start page, and recording
+what happened after the user sent their claim (the done page)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from claims.domain.normalize import clean_text
+from claims.models import ClaimEvent
+from claims.wizard.forms.fields import date_field
+
+
+class StartForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_(
+            "I have read how my data is used and kept, and I agree that RefundHelper "
+            "stores it for this claim."
+        ),
+        error_messages={"required": _("Tick the box to agree before starting.")},
+    )
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What happened?"), choices=ClaimEvent.Kind.choices, widget=forms.RadioSelect
+    )
+    happened_on = date_field(_("When?"))
+    note = forms.CharField(
+        label=_("Details"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example what the seller wrote, or your complaint's case number."),
+    )
+
+    def __init__(self, *args, earliest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+
+    def clean_happened_on(self):
+        day = self.cleaned_data["happened_on"]
+        if self.earliest and day < self.earliest:
+            raise forms.ValidationError(
+                _("This is before you paid for the order. Check the date."), code="too_early"
+            )
+        return day
+
+    def clean_note(self):
+        return clean_text(self.cleaned_data["note"])
