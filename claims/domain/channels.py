@@ -9,8 +9,9 @@ unverified.
 from datetime import date
 
 from claims.domain import law
-from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, Channel, Facts
+from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, Channel
 from claims.domain.deadlines import stall_threshold_met
+from claims.domain.facts import Facts
 from claims.domain.rules.fraud import scam_suspected
 from claims.domain.text import Text
 

@@ -5,7 +5,9 @@ Windows of N days count from the day after the event (七日办法 10), so they 
 
 from datetime import date, timedelta
 
-from claims.domain.assessment import CLAIM_ROUTES, Deadline, Facts, add_years, format_date
+from claims.domain.assessment import CLAIM_ROUTES, Deadline
+from claims.domain.facts import Facts
+from claims.domain.formatting import add_years, format_date
 from claims.domain.text import Text
 from claims.domain.workdays import add_working_days
 

@@ -8,9 +8,18 @@ the routes themselves live in buyers, prepayment, defects, change_of_mind and fr
 from claims.domain import channels, deadlines, law
 from claims.domain import guidance as next_steps
 from claims.domain.assessment import (
-    BALANCE_BLOCKED,
     CLAIM_ROUTES,
     CONSUMER_ROUTES,
+    Assessment,
+    Channel,
+    Deadline,
+    EvidenceNeed,
+    Findings,
+    PunitiveClaim,
+    Reason,
+)
+from claims.domain.facts import (
+    BALANCE_BLOCKED,
     DEFECT_KINDS,
     FRAUD_SIGNS,
     KEY_SHOWN,
@@ -20,16 +29,9 @@ from claims.domain.assessment import (
     PROMISED_DELIVERY,
     PURPOSES,
     SOLD_ON_PLATFORM,
-    Assessment,
-    Channel,
-    Deadline,
-    EvidenceNeed,
     Facts,
-    Findings,
-    PunitiveClaim,
-    Reason,
-    format_yuan,
 )
+from claims.domain.formatting import format_yuan
 from claims.domain.rules import fraud
 from claims.domain.rules.buyers import business_purchase, minor
 from claims.domain.rules.change_of_mind import changed_mind

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from claims.domain.assessment import Assessment, Facts
+from claims.domain.assessment import Assessment
 from claims.domain.deadlines import COMPLAINT_WORKING_DAYS, REFUSALS, STALL_DAYS, lawsuit_deadline
 from claims.domain.drafting.merchant import RESCISSION_ROUTES, rescinds
+from claims.domain.facts import Facts
 from claims.domain.places import ATTACH, WHERE, payment_where
 from claims.domain.text import Text
 from claims.domain.workdays import add_working_days

@@ -4,8 +4,9 @@ Split from eligibility.py so the rules there stay readable; pure, like them. The
 in deadlines.py.
 """
 
-from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, EvidenceNeed, Facts
+from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, EvidenceNeed
 from claims.domain.deadlines import fraud_revocation_deadline, lawsuit_deadline, rescission_due
+from claims.domain.facts import Facts
 from claims.domain.text import Text
 
 

@@ -4,8 +4,8 @@ In-app paths for Alipay, WeChat Pay and 12315 come from secondary guides (LEGAL_
 [2S]), so every one of them says to check the current app or site.
 """
 
-from claims.domain.assessment import Facts
 from claims.domain.channels import PAYMENT_PLATFORMS
+from claims.domain.facts import Facts
 from claims.domain.text import Text
 
 _SELLER_WRITING = Text(

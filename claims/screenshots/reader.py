@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from claims.domain.assessment import format_yuan
+from claims.domain.formatting import format_yuan
 from claims.evidence.images import CLOCKWISE, IMAGE_FORMATS
 from claims.models import Evidence
 from claims.screenshots.extract import Reading, TextBox, extract

@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from claims.domain.assessment import format_yuan
+from claims.domain.formatting import format_yuan
 from claims.domain.normalize import compact_identifier
 from claims.models import Evidence
 from claims.screenshots.reader import state_of

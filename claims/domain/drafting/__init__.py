@@ -5,12 +5,13 @@ channels (R13); the drafts themselves live in drafts_merchant, drafts_payment,
 drafts_authorities and drafts_social. Nothing is drafted for a claim the abuse gate stopped.
 """
 
-from claims.domain.assessment import Assessment, Facts
+from claims.domain.assessment import Assessment
 from claims.domain.drafting.authorities import authority_drafts
 from claims.domain.drafting.common import PAYMENT_METHOD_ZH, Complainant, Draft, format_time
 from claims.domain.drafting.merchant import MESSAGE_LIMIT, merchant_drafts, merchant_message
 from claims.domain.drafting.payment import payment_drafts
 from claims.domain.drafting.social import social_drafts
+from claims.domain.facts import Facts
 
 __all__ = [
     "MESSAGE_LIMIT",

@@ -7,7 +7,7 @@ invent a name or phone number.
 """
 
 from claims.domain import law
-from claims.domain.assessment import Assessment, Facts, format_date, format_yuan
+from claims.domain.assessment import Assessment
 from claims.domain.deadlines import PREPAYMENT_ROUTES, REFUSALS, stall_threshold_met
 from claims.domain.drafting.common import (
     EXPLAINS,
@@ -26,6 +26,8 @@ from claims.domain.drafting.common import (
     third_person,
     where,
 )
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.fraud import punitive_sentence
 from claims.domain.text import Text

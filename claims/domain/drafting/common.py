@@ -9,8 +9,10 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.domain import law
-from claims.domain.assessment import SHANGHAI, Assessment, Facts, format_date, format_yuan
+from claims.domain.assessment import Assessment
 from claims.domain.deadlines import rescission_due
+from claims.domain.facts import Facts
+from claims.domain.formatting import SHANGHAI, format_date, format_yuan
 from claims.domain.rules.defects import fault, item_words
 from claims.domain.rules.prepayment import overdue
 from claims.domain.text import Text

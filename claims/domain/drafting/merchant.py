@@ -6,7 +6,7 @@ written demand's deadline has passed (R2), the letter is a rescission notice ins
 """
 
 from claims.domain import law
-from claims.domain.assessment import CLAIM_ROUTES, Assessment, Facts, format_yuan
+from claims.domain.assessment import CLAIM_ROUTES, Assessment
 from claims.domain.deadlines import rescission_due
 from claims.domain.drafting.common import (
     EXPLAINS,
@@ -23,6 +23,8 @@ from claims.domain.drafting.common import (
     joined,
     problem,
 )
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_yuan
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.fraud import punitive_sentence
 from claims.domain.text import Text

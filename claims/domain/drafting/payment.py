@@ -5,7 +5,7 @@ string[1,300]); it is the only hard limit. Alipay's limit is unverified, so the 
 text is only a suggestion there. Both shorten step by step, the same way every time.
 """
 
-from claims.domain.assessment import Assessment, Facts, format_date, format_yuan
+from claims.domain.assessment import Assessment
 from claims.domain.drafting.common import (
     EXPLAINS,
     Draft,
@@ -23,6 +23,8 @@ from claims.domain.drafting.common import (
     third_person,
     where,
 )
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.text import Text
 

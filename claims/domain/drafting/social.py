@@ -5,7 +5,7 @@ defamation risk (LEGAL_BASIS §2.5). The order number is partly masked and nothi
 (transaction number, chat quotes, the user's own free text) is copied in.
 """
 
-from claims.domain.assessment import CONSUMER_ROUTES, Assessment, Facts, format_date, format_yuan
+from claims.domain.assessment import CONSUMER_ROUTES, Assessment
 from claims.domain.drafting.common import (
     EXPLAINS,
     RESPONSE_ZH,
@@ -17,6 +17,8 @@ from claims.domain.drafting.common import (
     refund_amount,
     third_person,
 )
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.defects import item_words
 from claims.domain.text import Text

@@ -7,8 +7,10 @@ in words and never cited.
 """
 
 from claims.domain import law
-from claims.domain.assessment import NEVER_WORKED, Facts, Findings, format_date, format_yuan
+from claims.domain.assessment import Findings
 from claims.domain.deadlines import rescission_due, return_window_end
+from claims.domain.facts import NEVER_WORKED, Facts
+from claims.domain.formatting import format_date, format_yuan
 from claims.domain.rules.defects import fault, item_words, repair
 from claims.domain.rules.prepayment import delivery_demand, overdue
 from claims.domain.text import Text

@@ -4,8 +4,10 @@ Kept apart from the modules for the cases where the shop is at fault.
 """
 
 from claims.domain import law
-from claims.domain.assessment import Facts, Findings, format_yuan
+from claims.domain.assessment import Findings
 from claims.domain.deadlines import return_window_end
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_yuan
 from claims.domain.text import Text
 
 SERVICE_TYPES = ("membership", "topup", "service")

@@ -5,8 +5,10 @@ does not touch it. A seller's warranty makes a later failure a promise case (R7)
 """
 
 from claims.domain import law
-from claims.domain.assessment import Facts, Findings, format_yuan
+from claims.domain.assessment import Findings
 from claims.domain.deadlines import return_window_end
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_yuan
 from claims.domain.rules.change_of_mind import promise_reason
 from claims.domain.text import Text
 

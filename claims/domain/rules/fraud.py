@@ -7,7 +7,9 @@ invalid, so no document is drafted for such a claim.
 from decimal import Decimal
 
 from claims.domain import law
-from claims.domain.assessment import CONSUMER_ROUTES, Facts, Findings, PunitiveClaim, format_yuan
+from claims.domain.assessment import CONSUMER_ROUTES, Findings, PunitiveClaim
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_yuan
 from claims.domain.text import Text
 
 PUNITIVE_MULTIPLE = 3

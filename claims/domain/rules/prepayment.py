@@ -5,8 +5,10 @@ refund. R2 adds the civil-law exit: a written demand with a deadline, then resci
 """
 
 from claims.domain import law
-from claims.domain.assessment import Facts, Findings, format_date, format_yuan
+from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_HOURS, rescission_due
+from claims.domain.facts import Facts
+from claims.domain.formatting import format_date, format_yuan
 from claims.domain.text import Text
 
 DELIVER = {

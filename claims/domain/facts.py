@@ -1,0 +1,116 @@
+"""What the user told the wizard, as plain types, and the vocabularies of its answers.
+
+Every rule module reads a Facts; the wizard's forms offer exactly these vocabularies.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from claims.domain.formatting import SHANGHAI
+
+PRODUCT_TYPES = ("card_key", "membership", "topup", "service", "physical_card")
+
+PROBLEMS = (
+    "not_delivered",
+    "invalid_key",
+    "wrong_item",
+    "stopped_working",
+    "balance_stuck",
+    "changed_mind",
+)
+
+# Problems that say the goods never arrived or never worked: with a redeemed key, R17 stops them.
+NEVER_WORKED = ("not_delivered", "invalid_key", "wrong_item")
+
+PURPOSES = ("personal", "resale")
+
+PROMISED_DELIVERY = ("instant", "within", "none", "")
+
+KEY_SHOWN = ("nothing", "unreadable", "")
+
+DEFECT_KINDS = (
+    "invalid",
+    "used",
+    "wrong_value",
+    "wrong_region",
+    "not_as_described",
+    "recovered",
+    "reversed",
+    "expired_early",
+    "other",
+    "",
+)
+
+BALANCE_BLOCKED = ("cannot_use", "cannot_withdraw", "both", "")
+
+SOLD_ON_PLATFORM = ("yes", "no", "unsure")
+
+FRAUD_SIGNS = ("vanished", "false_claims")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the user told the wizard, in plain types: money is Decimal, times are aware."""
+
+    product_type: str
+    product_name: str
+    platform_name: str
+    shop_name: str
+    order_number: str
+    amount: Decimal
+    purchased_at: datetime
+    payment_method: str
+    transaction_number: str
+    problem: str
+    delivery_overdue: bool | None
+    redeemed: bool
+    discovered_on: date
+    description: str
+    contacted: bool
+    contacted_on: date | None
+    merchant_response: str
+    merchant_response_text: str
+    refund_promise: str
+    promise_text: str
+    promise_conditions_met: str
+    no_refund_clause: bool
+    clause_text: str
+    purchase_confirmation: str
+    today: date
+    purpose: str = "personal"
+    buyer_is_minor: bool = False
+    minor_age: int | None = None
+    guardian_consented: bool | None = None
+    transfer_requested_by_seller: bool = False
+    promised_delivery: str = ""
+    key_shown: str = ""
+    delivered_on: date | None = None
+    defect_kind: str = ""
+    used_before_confirmed: bool = False
+    balance_amount: Decimal | None = None
+    balance_blocked: str = ""
+    site_closed: bool = False
+    deadline_given: bool = False
+    deadline_on: date | None = None
+    operator_name: str = ""
+    operator_address: str = ""
+    icp_number: str = ""
+    payee_name: str = ""
+    sold_on_platform: str = "unsure"
+    fraud_signs: tuple[str, ...] = ()
+
+    @property
+    def purchase_date(self) -> date:
+        """The order day in China, which is also the delivery day for instant-delivery goods."""
+        return self.purchased_at.astimezone(SHANGHAI).date()
+
+    @property
+    def receipt_date(self) -> date:
+        """The day the key or top-up arrived; the order day when the user did not say."""
+        return self.delivered_on or self.purchase_date
+
+    @property
+    def operator_known(self) -> bool:
+        """R11: 12315 needs a named respondent with an address, not a site nickname."""
+        return bool(self.operator_name.strip() and self.operator_address.strip())
