@@ -71,7 +71,7 @@ def make_claim(screenshots: int, photos: int):
     from claims.evidence.pipeline import store_upload
     from claims.models import Claim
     from claims.wizard.drafts import drafts_from_answers, initial_for
-    from claims.wizard.steps import prefixed_step_data
+    from claims.wizard.facts import prefixed_step_data
 
     answers = sample_answers()
     claim = Claim.objects.create(consent_version="bench", consented_at=timezone.now())

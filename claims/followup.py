@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event, escalation_plan
-from claims.wizard.steps import facts_for_claim
+from claims.wizard.facts import facts_for_claim
 
 
 def events_of(claim) -> tuple[Event, ...]:

@@ -43,7 +43,7 @@ class ClaimQuerySet(models.QuerySet):
         from claims.domain.eligibility import assess
         from claims.domain.escalation import escalation_plan
         from claims.followup import events_of
-        from claims.wizard.steps import facts_for_claim
+        from claims.wizard.facts import facts_for_claim
 
         now = now or timezone.now()
 

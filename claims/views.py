@@ -23,7 +23,8 @@ from claims.dossier.render import DossierUnavailable
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim, dossier_cache_storage
-from claims.wizard.steps import STEP_FORMS, facts_for_claim
+from claims.wizard.facts import facts_for_claim
+from claims.wizard.steps import STEP_FORMS
 
 FIRST_STEP = STEP_FORMS[0][0]
 IN_APP_BROWSERS = ("MicroMessenger", "QQ/")

@@ -13,7 +13,7 @@ from claims.domain.eligibility import assess
 from claims.domain.escalation import escalation_plan
 from claims.followup import events_of
 from claims.models import LONG_HORIZON_STEPS, Claim, ClaimEvent, Evidence
-from claims.wizard.steps import facts_for_claim
+from claims.wizard.facts import facts_for_claim
 
 from .journey import image_file, start_claim, upload, walk_to
 

@@ -188,7 +188,7 @@ def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False)
     long_text: the longest answers the forms take, for looking at wrapping and page breaks.
     """
     from claims.wizard.drafts import drafts_from_answers, initial_for
-    from claims.wizard.steps import prefixed_step_data
+    from claims.wizard.facts import prefixed_step_data
 
     answers = sample_answers()
     if long_text:

@@ -13,8 +13,9 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.followup import plan_for
 from claims.wizard.drafts import saved_texts
+from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
-from claims.wizard.steps import FORMS, active_steps, facts_for_claim, prefixed_step_data
+from claims.wizard.steps import FORMS, active_steps
 
 # The texts addressed to the seller go into the dossier; the complaints are filed elsewhere.
 SELLER_TEXT_TITLES = {

@@ -10,8 +10,9 @@ from django.utils.datastructures import MultiValueDict
 
 from claims.domain.drafting import Complainant, drafts_for
 from claims.domain.eligibility import assess
+from claims.wizard.facts import facts_from
 from claims.wizard.forms.messages import draft_digest
-from claims.wizard.steps import FORMS, facts_from
+from claims.wizard.steps import FORMS
 
 PREFIX = "messages-"
 

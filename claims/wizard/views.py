@@ -18,13 +18,16 @@ from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
 from claims.dossier.manifest import numbered_exhibits
 from claims.evidence import pipeline as evidence_pipeline
+from claims.evidence.checklist import evidence_checklist
 from claims.evidence.forms import EvidenceUploadForm
 from claims.screenshots import prefill as ocr_prefill
 from claims.screenshots import reader as ocr
+from claims.screenshots.crosscheck import evidence_check
 from claims.screenshots.forms import ScreenshotForm
 from claims.wizard import drafts as message_drafts
-from claims.wizard.review import answer_sections, evidence_check, evidence_checklist
-from claims.wizard.steps import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
+from claims.wizard.facts import facts_from
+from claims.wizard.review import answer_sections
+from claims.wizard.steps import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS
 
 RETURN_TO_REVIEW = "review"
 

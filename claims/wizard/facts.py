@@ -1,0 +1,110 @@
+"""From the raw answers a claim stores to the Facts the pure modules reason about.
+
+Stored answers are re-validated through the step forms every time, so a value that a
+later rule change makes invalid can never reach the assessment unnoticed.
+"""
+
+from collections.abc import Mapping
+
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+
+from claims.domain.facts import Facts
+from claims.wizard.steps import FACT_STEPS, FORMS, StepData, active_steps
+
+
+def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDict]:
+    """Claim.answers ({"order": {"amount": ["50"]}}) in the shape a prefixed form binds to."""
+    return {
+        step: MultiValueDict({f"{step}-{name}": list(values) for name, values in fields.items()})
+        for step, fields in answers.items()
+    }
+
+
+def cleaned_fact_steps(step_data: StepData) -> dict[str, dict] | None:
+    """Cleaned data of every fact step that applies, or None while one is missing or invalid."""
+    cleaned = {}
+    for step in active_steps(step_data):
+        if step not in FACT_STEPS:
+            continue
+        data = step_data.get(step)
+        if data is None:
+            return None
+        form = FORMS[step](data=data, prefix=step)
+        if not form.is_valid():
+            return None
+        cleaned[step] = form.cleaned_data
+    return cleaned
+
+
+def facts_from(step_data: StepData, today=None) -> Facts | None:
+    cleaned = cleaned_fact_steps(step_data)
+    if cleaned is None:
+        return None
+    order, buyer, problem = cleaned["order"], cleaned["buyer"], cleaned["problem"]
+    contact, policy, seller = cleaned["contact"], cleaned["policy"], cleaned["seller"]
+    minor = cleaned.get("minor", {})
+    delivery = cleaned.get("delivery", {})
+    defect = cleaned.get("defect", {})
+    balance = cleaned.get("balance", {})
+    promise = cleaned.get("promise", {})
+    return Facts(
+        product_type=order["product_type"],
+        product_name=order["product_name"],
+        platform_name=order["platform_name"],
+        shop_name=order["shop_name"],
+        order_number=order["order_number"],
+        amount=order["amount"],
+        purchased_at=timezone.localtime(order["purchased_at"]),
+        payment_method=order["payment_method"],
+        transaction_number=order["transaction_number"],
+        problem=problem["problem"],
+        delivery_overdue=_yes_no(delivery.get("delivery_overdue")),
+        redeemed=problem["redeemed"] == "yes",
+        discovered_on=problem["discovered_on"],
+        description=problem["description"],
+        contacted=contact["contacted"] == "yes",
+        contacted_on=contact["contacted_on"],
+        merchant_response=contact["merchant_response"] or "",
+        merchant_response_text=contact["merchant_response_text"],
+        refund_promise=policy["refund_promise"],
+        promise_text=promise.get("promise_text", ""),
+        promise_conditions_met=promise.get("promise_conditions_met", ""),
+        no_refund_clause=policy["no_refund_clause"] == "yes",
+        clause_text=policy["clause_text"],
+        purchase_confirmation=policy["purchase_confirmation"],
+        today=today or timezone.localdate(),
+        purpose=buyer["purpose"],
+        buyer_is_minor=buyer["buyer_age"] == "minor",
+        minor_age=minor.get("minor_age"),
+        guardian_consented=_yes_no(minor.get("guardian_consented")),
+        transfer_requested_by_seller=order["transfer_requested_by_seller"] == "yes",
+        promised_delivery=delivery.get("promised_delivery", ""),
+        key_shown=delivery.get("key_shown", ""),
+        delivered_on=defect.get("delivered_on"),
+        defect_kind=defect.get("defect_kind", ""),
+        used_before_confirmed=defect.get("used_before_confirmed") == "yes",
+        balance_amount=balance.get("balance_amount"),
+        balance_blocked=balance.get("balance_blocked", ""),
+        site_closed=balance.get("site_closed") == "yes",
+        deadline_given=contact["deadline_given"] == "yes",
+        deadline_on=contact["deadline_on"],
+        operator_name=seller["operator_name"],
+        operator_address=seller["operator_address"],
+        icp_number=seller["icp_number"],
+        payee_name=seller["payee_name"],
+        sold_on_platform=seller["sold_on_platform"],
+        fraud_signs=tuple(seller["fraud_signs"]),
+    )
+
+
+def facts_for_claim(claim, today=None) -> Facts | None:
+    return facts_from(prefixed_step_data(claim.answers), today=today)
+
+
+def _yes_no(value: str | None) -> bool | None:
+    if value == "yes":
+        return True
+    if value == "no":
+        return False
+    return None
