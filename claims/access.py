@@ -1,9 +1,11 @@
 """Who may see a claim: whoever holds its token, nobody else."""
 
+import functools
 import re
 import secrets
 
 from django.http import Http404
+from django.shortcuts import redirect
 
 from claims.models import Claim
 
@@ -17,3 +19,17 @@ def get_claim_or_404(token: str) -> Claim:
     if claim is None or not secrets.compare_digest(claim.token, token):
         raise Http404
     return claim
+
+
+def completed_claim(view):
+    """For pages that need a finished claim: the view gets the Claim, not the token, and an
+    unfinished claim goes back to where its owner stopped."""
+
+    @functools.wraps(view)
+    def wrapper(request, token, *args, **kwargs):
+        claim = get_claim_or_404(token)
+        if not claim.is_complete:
+            return redirect("claims:resume", token=claim.token)
+        return view(request, claim, *args, **kwargs)
+
+    return wrapper

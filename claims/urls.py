@@ -1,7 +1,7 @@
 from django.urls import path
 
 from claims import views
-from claims.dossier import views as verify_views
+from claims.dossier import views as dossier_views
 from claims.evidence import views as evidence_views
 from claims.screenshots import views as ocr_views
 from claims.wizard.views import ClaimWizard
@@ -14,9 +14,11 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("c/<str:token>/", views.resume, name="resume"),
     path("c/<str:token>/done/", views.done, name="done"),
-    path("c/<str:token>/dossier.pdf", views.dossier_pdf, name="dossier"),
-    path("c/<str:token>/dossier-archive.pdf", views.dossier_archive, name="dossier_archive"),
-    path("verify/", verify_views.verify, name="verify"),
+    path("c/<str:token>/dossier.pdf", dossier_views.dossier_pdf, name="dossier"),
+    path(
+        "c/<str:token>/dossier-archive.pdf", dossier_views.dossier_archive, name="dossier_archive"
+    ),
+    path("verify/", dossier_views.verify, name="verify"),
     path("c/<str:token>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),
     path("c/<str:token>/new-link/", views.new_link, name="new_link"),

@@ -1,4 +1,4 @@
-"""The views around the wizard: start, resume, done, downloads, link and claim deletion."""
+"""The views around the wizard: start, resume, done, the plan, the link and claim deletion."""
 
 import io
 
@@ -6,23 +6,21 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims import ratelimit
-from claims.access import get_claim_or_404
+from claims.access import completed_claim, get_claim_or_404
 from claims.domain.calendar_ics import plan_to_ics
 from claims.domain.eligibility import assess
-from claims.dossier.cache import cached_dossier
 from claims.dossier.fonts import cjk_font_available, harfbuzz_subset_available
-from claims.dossier.render import DossierUnavailable
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
-from claims.models import Claim, dossier_cache_storage
+from claims.models import Claim
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.steps import STEP_FORMS
 
@@ -61,11 +59,9 @@ def resume(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def done(request, token):
+@completed_claim
+def done(request, claim):
     """Download the dossier, follow the plan, and record what happened since."""
-    claim = get_claim_or_404(token)
-    if not claim.is_complete:
-        return redirect("claims:resume", token=claim.token)
     facts = facts_for_claim(claim)
     form = EventForm(
         request.POST if request.method == "POST" else None,
@@ -97,45 +93,12 @@ def done(request, token):
 
 
 @require_GET
-def plan_calendar(request, token):
+@completed_claim
+def plan_calendar(request, claim):
     """The escalation plan as an .ics file: reminders on the days to act."""
-    claim = get_claim_or_404(token)
-    if not claim.is_complete:
-        return redirect("claims:resume", token=claim.token)
     body = plan_to_ics(plan_for(claim), reference=claim.reference, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{claim.reference}.ics"'
-    return response
-
-
-@require_GET
-def dossier_pdf(request, token):
-    """The dossier to send: print copies only. Rendered once per change of the claim."""
-    return _dossier_download(request, token, archive=False)
-
-
-@require_GET
-def dossier_archive(request, token):
-    """The user's own copy: the same pages with the original files embedded."""
-    return _dossier_download(request, token, archive=True)
-
-
-def _dossier_download(request, token, *, archive: bool):
-    claim = get_claim_or_404(token)
-    if not claim.is_complete:
-        return redirect("claims:resume", token=claim.token)
-    english = (translation.get_language() or "").startswith("en")
-    try:
-        name = cached_dossier(claim, archive=archive, english_headings=english)
-    except DossierUnavailable:
-        return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
-    stored = dossier_cache_storage().open(name, "rb")
-    if archive:  # up to DOSSIER_ARCHIVE_MAX_BYTES: streamed from storage
-        filename = f"{claim.reference}-archive.pdf"
-        return FileResponse(stored, as_attachment=True, filename=filename)
-    with stored:
-        response = HttpResponse(stored.read(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
     return response
 
 

@@ -54,7 +54,18 @@ def test_it_refuses_another_claims_file_under_a_valid_token(client, claim_with_f
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "path", ["", "order/", "done/", "dossier.pdf", "qr.svg", "delete/", "evidence/"]
+    "path",
+    [
+        "",
+        "order/",
+        "done/",
+        "dossier.pdf",
+        "dossier-archive.pdf",
+        "plan.ics",
+        "qr.svg",
+        "delete/",
+        "evidence/",
+    ],
 )
 def test_it_answers_404_for_an_unknown_token(client, path):
     assert client.get(f"/c/{OTHER_TOKEN}/{path}").status_code == 404
@@ -106,3 +117,14 @@ def test_the_qr_code_is_an_svg_of_the_resume_link(client):
     response = client.get(f"/c/{token}/qr.svg")
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.lstrip().startswith(b"<svg")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["done/", "plan.ics", "dossier.pdf", "dossier-archive.pdf"])
+def test_pages_of_a_finished_claim_send_an_unfinished_one_back_to_where_it_stopped(client, path):
+    token = start_claim(client)
+    next_step = walk_to(client, token, "problem").url
+    response = client.get(f"/c/{token}/{path}")
+    assert response.status_code == 302
+    assert response.url == f"/c/{token}/"
+    assert client.get(response.url).url == next_step

@@ -1,55 +1,47 @@
-"""The public verify page: anyone holding a dossier checks a file against it."""
+"""The dossier's downloads (the claim's owner) and the public verify page (anyone)."""
 
-from django import forms
-from django.conf import settings
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from claims.dossier.verify import check, fingerprint_from_pdf, normalise_fingerprint, sha256_of
+from claims.access import completed_claim
+from claims.dossier.cache import cached_dossier
+from claims.dossier.forms import VerifyForm
+from claims.dossier.render import DossierUnavailable
+from claims.dossier.verify import check, sha256_of
+from claims.models import dossier_cache_storage
 
 
-class VerifyForm(forms.Form):
-    fingerprint = forms.CharField(
-        label=_("Dossier fingerprint"),
-        required=False,
-        max_length=200,
-        help_text=_("The 64 letters and digits under “材料指纹” on the dossier's cover."),
-    )
-    dossier = forms.FileField(
-        label=_("Or the dossier PDF"),
-        required=False,
-        help_text=_("We read only its fingerprint and keep nothing."),
-    )
-    file = forms.FileField(
-        label=_("The file to check"),
-        help_text=_("An original file you received with the dossier. We keep nothing."),
-    )
+@require_GET
+@completed_claim
+def dossier_pdf(request, claim):
+    """The dossier to send: print copies only. Rendered once per change of the claim."""
+    return _dossier_download(request, claim, archive=False)
 
-    def clean_fingerprint(self) -> str:
-        typed = self.cleaned_data["fingerprint"]
-        if not typed.strip():
-            return ""
-        fingerprint = normalise_fingerprint(typed)
-        if fingerprint is None:
-            raise forms.ValidationError(_("A fingerprint is 64 letters a–f and digits."))
-        return fingerprint
 
-    def clean(self):
-        cleaned = super().clean()
-        dossier = cleaned.get("dossier")
-        if cleaned.get("fingerprint") or "fingerprint" in self.errors:
-            return cleaned
-        if dossier is None:
-            self.add_error("fingerprint", _("Enter the fingerprint, or choose the dossier PDF."))
-        elif dossier.size > settings.DOSSIER_ARCHIVE_MAX_BYTES:
-            self.add_error("dossier", _("This file is too large to be a dossier."))
-        elif (fingerprint := fingerprint_from_pdf(dossier)) is None:
-            self.add_error("dossier", _("We found no dossier fingerprint in this file."))
-        else:
-            cleaned["fingerprint"] = fingerprint
-        return cleaned
+@require_GET
+@completed_claim
+def dossier_archive(request, claim):
+    """The user's own copy: the same pages with the original files embedded."""
+    return _dossier_download(request, claim, archive=True)
+
+
+def _dossier_download(request, claim, *, archive: bool):
+    english = (translation.get_language() or "").startswith("en")
+    try:
+        name = cached_dossier(claim, archive=archive, english_headings=english)
+    except DossierUnavailable:
+        return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
+    stored = dossier_cache_storage().open(name, "rb")
+    if archive:  # up to DOSSIER_ARCHIVE_MAX_BYTES: streamed from storage
+        filename = f"{claim.reference}-archive.pdf"
+        return FileResponse(stored, as_attachment=True, filename=filename)
+    with stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
+    return response
 
 
 @never_cache
