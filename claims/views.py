@@ -17,7 +17,7 @@ from claims import ratelimit
 from claims.access import completed_claim, get_claim_or_404
 from claims.domain.calendar_ics import plan_to_ics
 from claims.domain.eligibility import assess
-from claims.dossier.fonts import cjk_font_available, harfbuzz_subset_available
+from claims.dossier import fonts
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
@@ -87,7 +87,7 @@ def done(request, claim):
             "events": claim.events.all(),
             "event_form": form,
             "in_app_browser": any(marker in user_agent for marker in IN_APP_BROWSERS),
-            "dossier_ready": cjk_font_available(),
+            "dossier_ready": fonts.cjk_font_available(),
         },
     )
 
@@ -135,8 +135,8 @@ def resume_qr(request, token):
 def healthz(request):
     checks = {
         "database": _database_ok(),
-        "cjk_font": cjk_font_available(),
-        "harfbuzz_subset": harfbuzz_subset_available(),
+        "cjk_font": fonts.cjk_font_available(),
+        "harfbuzz_subset": fonts.harfbuzz_subset_available(),
     }
     body = {"status": "ok" if all(checks.values()) else "unavailable", "checks": checks}
     return JsonResponse(

@@ -328,7 +328,7 @@ def test_the_download_for_an_english_ui_has_english_headings(client):
 
 @pytest.mark.django_db
 def test_it_refuses_to_render_without_a_chinese_font(monkeypatch):
-    monkeypatch.setattr("claims.dossier.render.cjk_font_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.fonts.cjk_font_available", lambda: False)
 
     with pytest.raises(DossierUnavailable):
         render_dossier(make_claim())
@@ -336,7 +336,7 @@ def test_it_refuses_to_render_without_a_chinese_font(monkeypatch):
 
 @pytest.mark.django_db
 def test_the_download_explains_itself_without_a_chinese_font(client, monkeypatch):
-    monkeypatch.setattr("claims.dossier.render.cjk_font_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.fonts.cjk_font_available", lambda: False)
     claim = make_claim()
 
     response = client.get(f"/c/{claim.token}/dossier.pdf")

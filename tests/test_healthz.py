@@ -15,7 +15,7 @@ def test_it_reports_healthy_when_everything_the_pdf_needs_is_here(client):
 
 
 def test_it_reports_unavailable_without_a_chinese_font(client, monkeypatch):
-    monkeypatch.setattr("claims.views.cjk_font_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.fonts.cjk_font_available", lambda: False)
 
     response = client.get("/healthz")
 
@@ -26,7 +26,7 @@ def test_it_reports_unavailable_without_a_chinese_font(client, monkeypatch):
 
 
 def test_it_reports_unavailable_without_harfbuzz_subset(client, monkeypatch):
-    monkeypatch.setattr("claims.views.harfbuzz_subset_available", lambda: False)
+    monkeypatch.setattr("claims.dossier.fonts.harfbuzz_subset_available", lambda: False)
 
     response = client.get("/healthz")
 

@@ -12,6 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
+from claims.wizard.drafts import drafts_from_answers, initial_for
+from claims.wizard.facts import prefixed_step_data
 
 SCREEN = (1080, 2340)
 BLUE, GREY, INK, RED = (22, 119, 255), (245, 246, 248), (25, 25, 25), (220, 50, 40)
@@ -187,9 +189,6 @@ def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False)
 
     long_text: the longest answers the forms take, for looking at wrapping and page breaks.
     """
-    from claims.wizard.drafts import drafts_from_answers, initial_for
-    from claims.wizard.facts import prefixed_step_data
-
     answers = sample_answers()
     if long_text:
         answers = long_text_answers(answers)

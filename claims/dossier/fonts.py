@@ -4,8 +4,6 @@ import shutil
 import subprocess
 from functools import lru_cache
 
-CJK_FAMILY = "Noto Sans CJK SC"
-
 
 @lru_cache(maxsize=1)
 def cjk_font_available() -> bool:
@@ -24,6 +22,6 @@ def cjk_font_available() -> bool:
 
 def harfbuzz_subset_available() -> bool:
     """Without HarfBuzz-subset WeasyPrint subsets fonts in Python: ~4 s per page of Chinese."""
-    from weasyprint.text import ffi
+    from weasyprint.text import ffi  # lazy: importing WeasyPrint loads Pango (~0.3 s)
 
     return ffi.harfbuzz_subset is not None

@@ -18,9 +18,9 @@ from django.utils import translation
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.css import ColorProfile
 
+from claims.dossier import fonts
 from claims.dossier.context import build_context
 from claims.dossier.fetcher import DossierFetcher
-from claims.dossier.fonts import cjk_font_available
 from claims.dossier.manifest import Exhibit, Manifest, new_manifest, numbered_exhibits
 
 TEMPLATE = "dossier/dossier.html"
@@ -119,7 +119,7 @@ def _fitting(exhibits: list[Exhibit], budget: int) -> list[Exhibit]:
 
 def require_font() -> None:
     """DossierUnavailable unless a CJK font is installed: no tofu boxes, ever."""
-    if not cjk_font_available():
+    if not fonts.cjk_font_available():
         raise DossierUnavailable
 
 
