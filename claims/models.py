@@ -209,6 +209,17 @@ class Evidence(models.Model):
     def __str__(self):
         return f"{self.get_category_display()}: {self.original_name}"
 
+    def change_category(self, category: str) -> bool:
+        """File the item under another category; False, unchanged, when that needs consent.
+
+        Payment records need their own consent (PIPL art. 29), given only at upload.
+        """
+        payment = self.Category.TRANSACTION
+        if category == payment and self.category != payment:
+            return False
+        self.category = category
+        return True
+
     @property
     def is_image(self) -> bool:
         return self.kind == self.Kind.IMAGE

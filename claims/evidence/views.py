@@ -15,7 +15,6 @@ from claims.access import get_claim_or_404
 from claims.evidence import pipeline as evidence
 from claims.evidence import redaction
 from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
-from claims.models import Evidence
 
 
 def _item(token, pk, *, image_only=False):
@@ -61,10 +60,7 @@ def evidence_caption(request, token, pk):
     claim, item = _item(token, pk)
     form = CaptionForm(request.POST)
     if form.is_valid():
-        category = form.cleaned_data["category"] or item.category
-        payment = Evidence.Category.TRANSACTION
-        if category == payment and item.category != payment:
-            # Payment records need their own consent (PIPL art. 29), given at upload.
+        if not item.change_category(form.cleaned_data["category"] or item.category):
             messages.error(
                 request,
                 _(
@@ -72,9 +68,7 @@ def evidence_caption(request, token, pk):
                     "'Payment and order', with the confirmation."
                 ),
             )
-            category = item.category
         item.caption = form.cleaned_data["caption"]
-        item.category = category
         item.save(update_fields=["caption", "category"])
         messages.success(request, _("Caption saved."))
     else:
