@@ -139,3 +139,22 @@ def test_a_valid_step_is_saved_at_once(client):
     answers = Claim.objects.get(token=token).answers
     assert answers["order"]["amount"] == ["￥６４８.００"]
     assert "csrfmiddlewaretoken" not in answers["order"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("age", ["1", "7", "8", "17"])
+def test_every_child_age_the_form_takes_gets_a_result_and_the_rest_a_message(client, age):
+    """The minor step and assess() read one age range (domain.facts.MINOR_AGES)."""
+    token = start_claim(client)
+    walk_to(client, token, "buyer", buyer={"buyer_age": "minor"})
+    response = fill_in(client, token, "minor", minor_age=age)
+    if int(age) < 8:
+        assert response.status_code == 200
+        [error] = response.context["form"].errors.as_data()["minor_age"]
+        assert error.code == "min_value"
+        assert "12315" in response.content.decode()
+        return
+    walk_to(client, token, "assessment", buyer={"buyer_age": "minor"}, minor={"minor_age": age})
+    page = client.get(step_url(token, "assessment"))
+    assert page.status_code == 200
+    assert page.context["assessment"].route == "minor"

@@ -23,6 +23,7 @@ from claims.domain.facts import (
     DEFECT_KINDS,
     FRAUD_SIGNS,
     KEY_SHOWN,
+    MINOR_AGES,
     NEVER_WORKED,
     PROBLEMS,
     PRODUCT_TYPES,
@@ -87,8 +88,8 @@ def _check(facts: Facts) -> None:
             raise ValueError(f"unknown {name} {getattr(facts, name)!r}")
     if not set(facts.fraud_signs) <= set(FRAUD_SIGNS):
         raise ValueError(f"unknown fraud_signs {facts.fraud_signs!r}")
-    if facts.minor_age is not None and not 8 <= facts.minor_age <= 17:
-        raise ValueError(f"minor_age must be 8..17, not {facts.minor_age!r}")
+    if facts.minor_age is not None and facts.minor_age not in MINOR_AGES:
+        raise ValueError(f"minor_age must be in {MINOR_AGES!r}, not {facts.minor_age!r}")
     if facts.purchased_at.tzinfo is None:
         raise ValueError("purchased_at must be timezone-aware")
 

@@ -46,6 +46,10 @@ BALANCE_BLOCKED = ("cannot_use", "cannot_withdraw", "both", "")
 
 SOLD_ON_PLATFORM = ("yes", "no", "unsure")
 
+# R14 as the rules model it: a child of 8 to 17 (limited capacity, 民法典 19/145). A purchase by a
+# child under 8 is void instead (民法典 20/144), which the drafts do not yet argue.
+MINOR_AGES = range(8, 18)
+
 FRAUD_SIGNS = ("vanished", "false_claims")
 
 

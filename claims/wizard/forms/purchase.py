@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from claims.domain.facts import MINOR_AGES
 from claims.domain.normalize import clean_text, compact_identifier, parse_amount
 from claims.wizard.forms.fields import (
     DATETIME_FORMATS,
@@ -194,8 +195,16 @@ class BuyerForm(forms.Form):
 class MinorForm(forms.Form):
     minor_age = forms.IntegerField(
         label=_("How old was the child when paying?"),
-        min_value=1,
-        max_value=17,
+        min_value=MINOR_AGES.start,
+        max_value=MINOR_AGES.stop - 1,
+        error_messages={
+            "min_value": _(
+                "RefundHelper can only help with a child aged 8 to 17. A purchase by a child "
+                "under 8 is void in law: as the parent, ask the seller to return the money, "
+                "or contact 12315."
+            ),
+            "max_value": _("Enter the child's age when paying, under 18."),
+        },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     guardian_consented = radio(
