@@ -22,6 +22,8 @@ STALL_ROUTES = (*PREPAYMENT_ROUTES, "defect")
 REFUSALS = ("refused", "refused_digital")
 STALLING_RESPONSES = (*REFUSALS, "no_reply", "promised_nothing_happened", "asked_to_wait")
 STALLING_RESPONSES += ("offered_credit",)
+# R2: where an undelivered order ends in a notice cancelling the contract.
+RESCISSION_ROUTES = ("non_delivery", "business_purchase")
 
 
 def return_window_end(facts: Facts) -> date:
@@ -55,6 +57,11 @@ def rescission_due(facts: Facts) -> bool:
         and facts.deadline_on is not None
         and facts.today > facts.deadline_on
     )
+
+
+def rescinds(facts: Facts, route: str) -> bool:
+    """R2: the deadline of a written demand passed, so the letter ends the contract."""
+    return route in RESCISSION_ROUTES and rescission_due(facts)
 
 
 def lawsuit_deadline(facts: Facts) -> date:

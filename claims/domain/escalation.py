@@ -11,8 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from claims.domain.assessment import Assessment, Facts
-from claims.domain.deadlines import COMPLAINT_WORKING_DAYS, REFUSALS, STALL_DAYS, lawsuit_deadline
-from claims.domain.drafting.merchant import RESCISSION_ROUTES, rescinds
+from claims.domain.deadlines import (
+    COMPLAINT_WORKING_DAYS,
+    REFUSALS,
+    RESCISSION_ROUTES,
+    STALL_DAYS,
+    lawsuit_deadline,
+    rescinds,
+)
 from claims.domain.places import ATTACH, WHERE, payment_where
 from claims.domain.text import Text
 from claims.domain.workdays import add_working_days
@@ -58,11 +64,6 @@ class PlanStep:
     where: Text
     attach: Text
     status: str
-
-
-def plan_is_finished(events) -> bool:
-    """True once the refund arrived: nothing is left to do."""
-    return any(event.kind == "refunded" for event in events)
 
 
 def demand_deadline(assessment: Assessment, sent: date) -> date | None:
@@ -140,7 +141,7 @@ def _seller(facts: Facts, assessment: Assessment, log: _Log, deadline: date | No
             f"On {day.en}, send the message to the shop's customer service and explain politely.",
         )
     else:
-        key = "merchant_rescission" if rescinds(facts, assessment) else "merchant_demand"
+        key = "merchant_rescission" if rescinds(facts, assessment.route) else "merchant_demand"
         title = (
             Text("发出解除合同通知", "Send the notice cancelling the contract")
             if key == "merchant_rescission"
@@ -207,7 +208,7 @@ def _rescission(
     facts: Facts, assessment: Assessment, log: _Log, after: date, when: Text
 ) -> list[PlanStep]:
     """R2: after the demand's deadline, the notice that ends the contract; a second "sent"."""
-    if rescinds(facts, assessment):
+    if rescinds(facts, assessment.route):
         return []
     step = _step(
         "merchant_rescission",
