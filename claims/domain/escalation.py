@@ -6,7 +6,6 @@ next channel forward to that day, "refunded" ends it. 12315 and the 消协 are a
 filing at one skips the other.
 """
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -16,6 +15,7 @@ from claims.domain.deadlines import (
     REFUSALS,
     RESCISSION_ROUTES,
     STALL_DAYS,
+    demand_term,
     lawsuit_deadline,
     rescinds,
 )
@@ -36,9 +36,6 @@ EVENT_KINDS = (
 STATUSES = ("done", "next", "later", "skipped")
 _CONTACT = ("sent", "replied", "refused", "no_answer")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# The demand's deadline, read from the assessment's own words so plan and draft agree.
-_BY_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日前")
-_WITHIN = re.compile(r"在(\d+)(小时|日)内")
 
 
 @dataclass(frozen=True)
@@ -66,18 +63,6 @@ class PlanStep:
     status: str
 
 
-def demand_deadline(assessment: Assessment, sent: date) -> date | None:
-    """The last day the demand gives the shop; None for a goodwill request with no deadline."""
-    found = _BY_DATE.search(assessment.demand.zh)
-    if found:
-        return date(*(int(part) for part in found.groups()))
-    found = _WITHIN.search(assessment.demand.zh)
-    if not found:
-        return None
-    count, unit = int(found.group(1)), found.group(2)
-    return sent + timedelta(days=-(-count // 24) if unit == "小时" else count)
-
-
 def escalation_plan(
     facts: Facts, assessment: Assessment, events: tuple[Event, ...] = (), today: date | None = None
 ) -> tuple[PlanStep, ...]:
@@ -86,7 +71,9 @@ def escalation_plan(
         return ()
     today = today or facts.today
     log = _Log(sorted(events, key=lambda event: event.on), today)
-    deadline = demand_deadline(assessment, log.asked)
+    # The same Term the demand's words state, counted from the day the demand goes out.
+    term = demand_term(facts, assessment.route)
+    deadline = term.due(log.asked) if term else None
     steps = [_seller(facts, assessment, log, deadline)]
     if deadline is not None:
         steps += _channels(facts, assessment, log, deadline)
