@@ -135,3 +135,36 @@ def test_it_refuses_a_naive_timestamp_and_an_empty_reference():
         plan_to_ics((a_step(),), reference=REFERENCE, now=datetime(2026, 11, 22))  # noqa: DTZ001
     with pytest.raises(ValueError, match="reference"):
         plan_to_ics((a_step(),), reference="；", now=NOW)
+
+
+def test_it_folds_long_chinese_text_between_characters_and_reads_it_back_whole():
+    long_zh = "店家收款后一直没有发货，客服也不回复，请尽快处理。" * 12
+    step = a_step(title=Text(long_zh[:60], "Long"), action=Text(long_zh, "Act"))
+    text = ics_for((step,))
+    (event,) = events_of(text)
+
+    lines = text.split("\r\n")
+    assert max(len(line.encode()) for line in lines) <= 75
+    assert sum(line.startswith(" ") for line in lines) > 10
+    assert str(event["SUMMARY"]) == long_zh[:60]
+    assert str(event["DESCRIPTION"]).startswith(long_zh + "\n在哪里：地方\n")
+
+
+def test_it_escapes_the_calendar_name_and_every_event_text_field():
+    step = a_step(where=Text("网站，工单；邮件", "site, ticket; mail"))
+    text = ics_for((step,), reference="RH-1; a,b")
+    calendar = icalendar.Calendar.from_ical(text)
+
+    assert "X-WR-CALNAME:退款助手 RH-1\\; a\\,b\r\n" in text
+    assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Shanghai"
+    assert "Where: site, ticket; mail" in str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
+    assert "site\\, ticket\\; mail" in text.replace("\r\n ", "")
+
+
+def test_the_reminder_counts_from_the_start_of_the_day_and_the_event_blocks_no_time():
+    (event,) = events_of(ics_for((a_step(),)))
+    (alarm,) = event.walk("VALARM")
+
+    assert alarm["TRIGGER"].params["RELATED"] == "START"
+    assert str(event["TRANSP"]) == "TRANSPARENT"
+    assert event["DTSTART"].params["VALUE"] == "DATE"

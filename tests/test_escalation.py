@@ -3,15 +3,14 @@ from decimal import Decimal
 
 import pytest
 
+from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM, Term, demand_term
 from claims.domain.drafting import drafts_for
 from claims.domain.eligibility import assess
 from claims.domain.escalation import (
     EVENT_KINDS,
     STATUSES,
     Event,
-    demand_deadline,
     escalation_plan,
-    plan_is_finished,
 )
 from claims.domain.workdays import add_working_days
 from tests.test_eligibility import (
@@ -152,11 +151,13 @@ def test_the_payment_complaint_follows_the_deadline_the_assessment_gave():
         ({"delivery_overdue": False}, None),
     ],
 )
-def test_it_reads_the_deadline_from_the_demand_the_drafts_carry(overrides, deadline):
+def test_the_plan_counts_the_term_the_demand_the_drafts_carry_states(overrides, deadline):
     facts = make_facts(**overrides)
     assessment = assess(facts)
+    term = demand_term(facts, assessment.route)
 
-    assert demand_deadline(assessment, TODAY) == deadline
+    assert (term.due(TODAY) if term else None) == deadline
+    assert term is None or term.words.zh in assessment.demand.zh
     if deadline and not overrides.get("deadline_given"):
         assert any(assessment.demand.zh in d.text for d in drafts_for(facts, assessment))
 
@@ -276,13 +277,15 @@ def test_a_refund_finishes_the_plan():
     events = (Event("sent", TODAY), Event("refunded", date(2026, 11, 23)))
     plan = plan_for("vanished", *events)
 
-    assert plan_is_finished(events)
     assert steps(plan)["merchant_demand"].status == "done"
     assert {s.status for s in plan if s.key != "merchant_demand"} == {"skipped"}
 
 
-def test_the_plan_is_not_finished_without_a_refund():
-    assert not plan_is_finished((Event("sent", TODAY), Event("refused", TODAY)))
+def test_the_plan_goes_on_without_a_refund():
+    plan = plan_for("vanished", Event("sent", TODAY), Event("refused", TODAY))
+
+    assert "skipped" not in statuses(plan).values()
+    assert "next" in statuses(plan).values()
 
 
 def test_events_may_come_in_any_order():
@@ -333,3 +336,55 @@ def test_a_goodwill_request_plans_only_the_message_to_the_shop():
     (step,) = plan_for("goodwill")
 
     assert (step.key, step.due, step.status) == ("merchant_chat", TODAY, "next")
+
+
+WARRANTY = {"problem": "stopped_working", "delivery_overdue": None, "redeemed": True}
+
+
+@pytest.mark.parametrize(
+    ("answers", "route", "term"),
+    [
+        ({}, "non_delivery", Term(hours=24)),
+        ({"promised_delivery": "none"}, "non_delivery", Term(hours=72)),
+        ({"deadline_given": True, "deadline_on": date(2026, 11, 24)}, "non_delivery",
+         Term(until=date(2026, 11, 24))),
+        ({"deadline_given": True, "deadline_on": date(2026, 11, 21)}, "non_delivery",
+         DEMAND_TERM),
+        (INVALID, "defect", REPAIR_TERM),
+        ({**WARRANTY, "refund_promise": "yes", "promise_conditions_met": "yes"},
+         "seller_promise", DEMAND_TERM),
+        ({**PROMISE, "promise_conditions_met": "yes"}, "seller_promise", DEMAND_TERM),
+        ({**CHANGED_MIND, "product_type": "physical_card"}, "no_reason_return", DEMAND_TERM),
+        (BALANCE, "site_balance", DEMAND_TERM),
+        (MINOR, "minor", DEMAND_TERM),
+        (RESALE, "business_purchase", Term(hours=24)),
+        ({**RESALE, "delivery_overdue": False}, "business_purchase", Term(hours=24)),
+        ({**RESALE, **INVALID}, "business_purchase", DEMAND_TERM),
+        ({**RESALE, **CHANGED_MIND}, "business_purchase", None),
+        (CHANGED_MIND, "no_reason_unlikely", None),
+        ({"delivery_overdue": False}, "not_yet_due", None),
+    ],
+)  # fmt: skip
+def test_every_demand_states_the_term_the_plan_counts(answers, route, term):
+    facts = make_facts(**answers)
+    assessment = assess(facts)
+
+    assert (assessment.route, demand_term(facts, route)) == (route, term)
+    if term is None:
+        assert [step.key for step in escalation_plan(facts, assessment)] == ["merchant_chat"]
+    else:
+        assert term.words.zh in assessment.demand.zh
+
+
+@pytest.mark.parametrize(
+    ("term", "due", "zh", "en"),
+    [
+        (Term(days=3), date(2026, 11, 25), "在3日内", "within 3 days"),
+        (Term(hours=24), date(2026, 11, 23), "在24小时内", "within 24 hours"),
+        (Term(hours=36), date(2026, 11, 24), "在36小时内", "within 36 hours"),
+        (Term(until=date(2026, 12, 1)), date(2026, 12, 1), "在2026年12月1日前", "by 2026-12-01"),
+    ],
+)
+def test_a_term_counts_from_the_day_the_demand_is_sent_and_words_itself(term, due, zh, en):
+    assert term.due(TODAY) == due
+    assert term.words == (zh, en)

@@ -1,18 +1,19 @@
 """The escalation plan as an iCalendar file (RFC 5545): one all-day event per step to come.
 
-Written by hand, no library: the format needed here is small. Each event reminds at 09:00 on
-its day (TRIGGER PT9H after the start of an all-day event, which begins at local midnight;
-X-WR-TIMEZONE asks calendars that honour it to read that as China time).
+Each event reminds at 09:00 on its day (a trigger 9 hours after the start of an all-day event,
+which begins at local midnight; X-WR-TIMEZONE asks calendars that honour it to read that as
+China time). The icalendar library escapes and folds the text.
 """
 
 import re
 from datetime import UTC, datetime, timedelta
 
+from icalendar import Alarm, Calendar, Event, vText
+
 from claims.domain.escalation import PlanStep
 
 PRODID = "-//RefundHelper//退款助手//ZH"
-REMINDER = "PT9H"
-_LINE_OCTETS = 75
+REMINDER = timedelta(hours=9)
 _UNSAFE = re.compile(r"[^A-Za-z0-9-]")
 
 
@@ -23,41 +24,37 @@ def plan_to_ics(plan: tuple[PlanStep, ...], *, reference: str, now: datetime) ->
     uid_base = _UNSAFE.sub("", reference)
     if not uid_base:
         raise ValueError("reference must contain letters or digits")
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(f'退款助手 {reference}')}",
-        "X-WR-TIMEZONE:Asia/Shanghai",
-    ]
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    # X- properties have no known type: vText makes the library escape them like SUMMARY.
+    calendar.add("X-WR-CALNAME", vText(f"退款助手 {reference}"))
+    calendar.add("X-WR-TIMEZONE", vText("Asia/Shanghai"))
+    stamp = now.astimezone(UTC)
     for step in plan:
-        if step.status in ("done", "skipped"):
-            continue
-        lines += _event(step, f"{uid_base}-{step.key}@refundhelper", stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(f"{_fold(line)}\r\n" for line in lines)
+        if step.status not in ("done", "skipped"):
+            calendar.add_component(_event(step, f"{uid_base}-{step.key}@refundhelper", stamp))
+    # Unsorted keeps the properties in the order they were added, the order RFC 5545 lists.
+    return calendar.to_ical(sorted=False).decode()
 
 
-def _event(step: PlanStep, uid: str, stamp: str) -> list[str]:
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{step.due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{step.due + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_escape(step.title.zh)}",
-        f"DESCRIPTION:{_escape(_description(step))}",
-        "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{_escape(step.title.zh)}",
-        f"TRIGGER;RELATED=START:{REMINDER}",
-        "END:VALARM",
-        "END:VEVENT",
-    ]
+def _event(step: PlanStep, uid: str, stamp: datetime) -> Event:
+    event = Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", step.due)
+    event.add("DTEND", step.due + timedelta(days=1))
+    event.add("SUMMARY", step.title.zh)
+    event.add("DESCRIPTION", _description(step))
+    event.add("TRANSP", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add("DESCRIPTION", step.title.zh)
+    alarm.add("TRIGGER", REMINDER, parameters={"RELATED": "START"})
+    event.add_component(alarm)
+    return event
 
 
 def _description(step: PlanStep) -> str:
@@ -73,23 +70,3 @@ def _description(step: PlanStep) -> str:
             f"Attach: {step.attach.en}",
         ]
     )
-
-
-def _escape(text: str) -> str:
-    """TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Fold at 75 octets (RFC 5545 3.1) without splitting a UTF-8 character."""
-    parts, current, size = [], "", 0
-    for char in line:
-        octets = len(char.encode())
-        if size + octets > _LINE_OCTETS:
-            parts.append(current)
-            current, size = " ", 1
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n".join(parts)

@@ -1,8 +1,11 @@
 """Rule R16 and the stall test of R9: the dates that matter, as real calendar dates.
 
 Windows of N days count from the day after the event (七日办法 10), so they end on event + N.
+The term a demand gives the shop is data here, so the demand's words and the plan's dates
+come from the same Term.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claims.domain.assessment import CLAIM_ROUTES, Deadline
@@ -24,6 +27,40 @@ STALL_ROUTES = (*PREPAYMENT_ROUTES, "defect")
 REFUSALS = ("refused", "refused_digital")
 STALLING_RESPONSES = (*REFUSALS, "no_reply", "promised_nothing_happened", "asked_to_wait")
 STALLING_RESPONSES += ("offered_credit",)
+# R2: where an undelivered order ends in a notice cancelling the contract.
+RESCISSION_ROUTES = ("non_delivery", "business_purchase")
+# The routes whose demand gives the shop a term; goodwill requests and "not yet due" give none.
+TERM_ROUTES = (*RESCISSION_ROUTES, "minor", "seller_promise", "site_balance", "no_reason_return")
+
+
+@dataclass(frozen=True)
+class Term:
+    """How long a demand gives the shop: days or hours from the day it is sent, or a fixed day."""
+
+    days: int = 0
+    hours: int = 0
+    until: date | None = None
+
+    @property
+    def words(self) -> Text:
+        """The term as a demand states it: 在3日内 / within 3 days."""
+        if self.until is not None:
+            day = format_date(self.until)
+            return Text(f"在{day.zh}前", f"by {day.en}")
+        if self.hours:
+            return Text(f"在{self.hours}小时内", f"within {self.hours} hours")
+        return Text(f"在{self.days}日内", f"within {self.days} days")
+
+    def due(self, sent: date) -> date:
+        """The shop's last day when the demand goes out on `sent` (hours round up to days)."""
+        if self.until is not None:
+            return self.until
+        return sent + timedelta(days=self.days - (-self.hours // 24))
+
+
+# Our suggestions, not legal numbers: most demands give 3 days, a faulty key is swapped in 24h.
+DEMAND_TERM = Term(days=3)
+REPAIR_TERM = Term(hours=24)
 
 
 def return_window_end(facts: Facts) -> date:
@@ -57,6 +94,32 @@ def rescission_due(facts: Facts) -> bool:
         and facts.deadline_on is not None
         and facts.today > facts.deadline_on
     )
+
+
+def rescinds(facts: Facts, route: str) -> bool:
+    """R2: the deadline of a written demand passed, so the letter ends the contract."""
+    return route in RESCISSION_ROUTES and rescission_due(facts)
+
+
+def delivery_term(facts: Facts) -> Term:
+    """R2: the day the user already gave the shop, or our suggestion; 3 days to refund once
+    the contract is cancelled."""
+    if rescission_due(facts):
+        return DEMAND_TERM
+    if facts.deadline_given and facts.deadline_on:
+        return Term(until=facts.deadline_on)
+    return Term(hours=DEMAND_HOURS.get(facts.promised_delivery, 72))
+
+
+def demand_term(facts: Facts, route: str) -> Term | None:
+    """The term the assessment's demand on `route` gives the shop; None when it gives none."""
+    if route in RESCISSION_ROUTES and facts.problem == "not_delivered":
+        return delivery_term(facts)
+    if route == "defect":
+        return REPAIR_TERM
+    if route == "business_purchase" and facts.problem == "changed_mind":
+        return None  # R0 asks a favour here, as no_reason_unlikely does
+    return DEMAND_TERM if route in TERM_ROUTES else None
 
 
 def lawsuit_deadline(facts: Facts) -> date:
@@ -143,13 +206,14 @@ def _demand_deadline(facts: Facts) -> list[Deadline]:
                 ),
             )
         ]
-    hours = DEMAND_HOURS.get(facts.promised_delivery, 72)
+    term = delivery_term(facts)
     return [
         Deadline(
             Text(
-                f"建议的催告期限（{hours}小时）", f"Suggested deadline for your demand ({hours}h)"
+                f"建议的催告期限（{term.hours}小时）",
+                f"Suggested deadline for your demand ({term.hours}h)",
             ),
-            facts.today + timedelta(days=hours // 24),
+            term.due(facts.today),
             Text(
                 "这是建议，不是法律规定的数字：即时发货的商品一般给24到72小时。"
                 "把期限写进书面催告；到期仍未发货，就可以解除合同。",

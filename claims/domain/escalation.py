@@ -6,13 +6,19 @@ next channel forward to that day, "refunded" ends it. 12315 and the 消协 are a
 filing at one skips the other.
 """
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from claims.domain.assessment import Assessment
-from claims.domain.deadlines import COMPLAINT_WORKING_DAYS, REFUSALS, STALL_DAYS, lawsuit_deadline
-from claims.domain.drafting.merchant import RESCISSION_ROUTES, rescinds
+from claims.domain.deadlines import (
+    COMPLAINT_WORKING_DAYS,
+    REFUSALS,
+    RESCISSION_ROUTES,
+    STALL_DAYS,
+    demand_term,
+    lawsuit_deadline,
+    rescinds,
+)
 from claims.domain.facts import Facts
 from claims.domain.places import ATTACH, WHERE, payment_where
 from claims.domain.text import Text
@@ -31,9 +37,6 @@ EVENT_KINDS = (
 STATUSES = ("done", "next", "later", "skipped")
 _CONTACT = ("sent", "replied", "refused", "no_answer")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# The demand's deadline, read from the assessment's own words so plan and draft agree.
-_BY_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日前")
-_WITHIN = re.compile(r"在(\d+)(小时|日)内")
 
 
 @dataclass(frozen=True)
@@ -61,23 +64,6 @@ class PlanStep:
     status: str
 
 
-def plan_is_finished(events) -> bool:
-    """True once the refund arrived: nothing is left to do."""
-    return any(event.kind == "refunded" for event in events)
-
-
-def demand_deadline(assessment: Assessment, sent: date) -> date | None:
-    """The last day the demand gives the shop; None for a goodwill request with no deadline."""
-    found = _BY_DATE.search(assessment.demand.zh)
-    if found:
-        return date(*(int(part) for part in found.groups()))
-    found = _WITHIN.search(assessment.demand.zh)
-    if not found:
-        return None
-    count, unit = int(found.group(1)), found.group(2)
-    return sent + timedelta(days=-(-count // 24) if unit == "小时" else count)
-
-
 def escalation_plan(
     facts: Facts, assessment: Assessment, events: tuple[Event, ...] = (), today: date | None = None
 ) -> tuple[PlanStep, ...]:
@@ -86,7 +72,9 @@ def escalation_plan(
         return ()
     today = today or facts.today
     log = _Log(sorted(events, key=lambda event: event.on), today)
-    deadline = demand_deadline(assessment, log.asked)
+    # The same Term the demand's words state, counted from the day the demand goes out.
+    term = demand_term(facts, assessment.route)
+    deadline = term.due(log.asked) if term else None
     steps = [_seller(facts, assessment, log, deadline)]
     if deadline is not None:
         steps += _channels(facts, assessment, log, deadline)
@@ -141,7 +129,7 @@ def _seller(facts: Facts, assessment: Assessment, log: _Log, deadline: date | No
             f"On {day.en}, send the message to the shop's customer service and explain politely.",
         )
     else:
-        key = "merchant_rescission" if rescinds(facts, assessment) else "merchant_demand"
+        key = "merchant_rescission" if rescinds(facts, assessment.route) else "merchant_demand"
         title = (
             Text("发出解除合同通知", "Send the notice cancelling the contract")
             if key == "merchant_rescission"
@@ -208,7 +196,7 @@ def _rescission(
     facts: Facts, assessment: Assessment, log: _Log, after: date, when: Text
 ) -> list[PlanStep]:
     """R2: after the demand's deadline, the notice that ends the contract; a second "sent"."""
-    if rescinds(facts, assessment):
+    if rescinds(facts, assessment.route):
         return []
     step = _step(
         "merchant_rescission",

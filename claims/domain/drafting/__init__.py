@@ -1,8 +1,8 @@
 """Every message RefundHelper writes for a claim: facts, demand, legal basis (事实 / 诉求 / 依据).
 
 Pure: facts and assessment in, drafts out. Which drafts appear follows the assessment's
-channels (R13); the drafts themselves live in drafts_merchant, drafts_payment,
-drafts_authorities and drafts_social. Nothing is drafted for a claim the abuse gate stopped.
+channels (R13); the drafts themselves live in this package's merchant, payment, authorities
+and social modules. Nothing is drafted for a claim the abuse gate stopped.
 """
 
 from claims.domain.assessment import Assessment

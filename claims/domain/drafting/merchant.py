@@ -7,7 +7,7 @@ written demand's deadline has passed (R2), the letter is a rescission notice ins
 
 from claims.domain import law
 from claims.domain.assessment import CLAIM_ROUTES, Assessment
-from claims.domain.deadlines import rescission_due
+from claims.domain.deadlines import rescinds
 from claims.domain.drafting.common import (
     EXPLAINS,
     Draft,
@@ -31,7 +31,6 @@ from claims.domain.text import Text
 
 MESSAGE_LIMIT = 1000
 CHAT_LENGTH = 200
-RESCISSION_ROUTES = ("non_delivery", "business_purchase")
 
 # Free-text answers are shortened step by step until the message fits.
 _ROOMS = (
@@ -56,17 +55,12 @@ def merchant_message(facts: Facts, assessment: Assessment) -> str:
     return message
 
 
-def rescinds(facts: Facts, assessment: Assessment) -> bool:
-    """R2: the deadline of a written demand passed, so the letter ends the contract."""
-    return assessment.route in RESCISSION_ROUTES and rescission_due(facts)
-
-
 def merchant_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
     """The chat message always; the written demand or, once due, the rescission on claims."""
     found = [_chat(facts, assessment)]
     if assessment.route not in CLAIM_ROUTES:
         return found
-    if rescinds(facts, assessment):
+    if rescinds(facts, assessment.route):
         found.append(_rescission(facts, assessment))
     else:
         found.append(_demand(facts, assessment))
@@ -226,7 +220,7 @@ def _message(facts: Facts, assessment: Assessment, room: Room) -> str:
 def _greeting(facts: Facts, assessment: Assessment) -> list[str]:
     if assessment.route == "minor":
         return ["您好！我是贵店买家（未成年人）的监护人，现就以下订单提出诉求。"]
-    if rescinds(facts, assessment):
+    if rescinds(facts, assessment.route):
         return ["解除合同通知", "您好！我是贵店的买家，现就以下订单通知贵店解除合同。"]
     return ["您好！我是贵店的买家，现就以下订单提出诉求。"]
 

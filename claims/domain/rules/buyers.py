@@ -8,7 +8,7 @@ in words and never cited.
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import rescission_due, return_window_end
+from claims.domain.deadlines import DEMAND_TERM, rescission_due, return_window_end
 from claims.domain.facts import NEVER_WORKED, Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.rules.defects import fault, item_words, repair
@@ -65,16 +65,17 @@ def business_purchase(facts: Facts) -> Findings:
 
 
 def _demand(facts: Facts, amount: str) -> Text:
+    term = DEMAND_TERM.words
     if facts.problem in ("invalid_key", "wrong_item", "stopped_working"):
         fix = repair(facts)
         return Text(
-            f"请在3日内{fix.zh}，或将{amount}原路退回。",
-            f"Ask the seller to {fix.en} within 3 days, or to refund {amount} to the account "
+            f"请{term.zh}{fix.zh}，或将{amount}原路退回。",
+            f"Ask the seller to {fix.en} {term.en}, or to refund {amount} to the account "
             "you paid from (原路退回).",
         )
     return Text(
-        f"请在3日内按约定履行，或将{amount}原路退回。",
-        f"Ask the seller to perform as agreed within 3 days, or to refund {amount} to the "
+        f"请{term.zh}按约定履行，或将{amount}原路退回。",
+        f"Ask the seller to perform as agreed {term.en}, or to refund {amount} to the "
         "account you paid from (原路退回).",
     )
 
@@ -150,6 +151,7 @@ def minor(facts: Facts) -> Findings:
     refused = facts.guardian_consented is False
     age = f"{facts.minor_age}岁，" if facts.minor_age else ""
     age_en = f"was {facts.minor_age} and " if facts.minor_age else ""
+    term = DEMAND_TERM.words
     findings = Findings(
         "minor",
         "good" if refused else "uncertain",
@@ -164,9 +166,9 @@ def minor(facts: Facts) -> Findings:
             "Maybe. It depends on whether the guardian agreed to this purchase.",
         ),
         Text(
-            f"本人作为买家的监护人，不同意也不追认该笔交易，请在3日内将{amount}原路退回。",
+            f"本人作为买家的监护人，不同意也不追认该笔交易，请{term.zh}将{amount}原路退回。",
             f"As the guardian, tell the seller you do not approve the purchase and ask for "
-            f"{amount} back to the account it was paid from (原路退回) within 3 days.",
+            f"{amount} back to the account it was paid from (原路退回) {term.en}.",
         ),
     )
     findings.because(

@@ -5,7 +5,7 @@ Kept apart from the modules for the cases where the shop is at fault.
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import return_window_end
+from claims.domain.deadlines import DEMAND_TERM, return_window_end
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_yuan
 from claims.domain.text import Text
@@ -66,9 +66,9 @@ def _promise(facts: Facts, amount: str) -> Findings:
             "the promise's conditions.",
         ),
         Text(
-            f"请按贵店的退款承诺，在3日内将{amount}原路退回。",
+            f"请按贵店的退款承诺，{DEMAND_TERM.words.zh}将{amount}原路退回。",
             f"Ask the shop to keep its promise and refund {amount} to the account you "
-            "paid from (原路退回) within 3 days.",
+            f"paid from (原路退回) {DEMAND_TERM.words.en}.",
         ),
     )
     promise_reason(findings)
@@ -142,7 +142,7 @@ def _physical_card(facts: Facts, amount: str) -> Findings:
             "Maybe. It depends on whether checkout made you confirm the card can't be returned.",
         ),
         Text(
-            f"我申请7天无理由退货。请在3日内提供退货地址；收到退回的点卡后7日内，将{amount}原路退回。",
+            f"我申请7天无理由退货。请{DEMAND_TERM.words.zh}提供退货地址；收到退回的点卡后7日内，将{amount}原路退回。",
             f"Ask to return the card within 7 days, no reason needed. The shop gives you a "
             f"return address and refunds {amount} to the account you paid from (原路退回) "
             "within 7 days of getting the card back.",

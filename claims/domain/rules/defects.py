@@ -6,7 +6,7 @@ does not touch it. A seller's warranty makes a later failure a promise case (R7)
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import return_window_end
+from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM, return_window_end
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_yuan
 from claims.domain.rules.change_of_mind import promise_reason
@@ -83,8 +83,8 @@ def defect(facts: Facts) -> Findings:
         "strong" if within else "good",
         headline,
         Text(
-            f"请在24小时内{fix.zh}，或将{amount}原路退回。",
-            f"Ask the shop to {fix.en} within 24 hours, or to refund {amount} "
+            f"请{REPAIR_TERM.words.zh}{fix.zh}，或将{amount}原路退回。",
+            f"Ask the shop to {fix.en} {REPAIR_TERM.words.en}, or to refund {amount} "
             "to the account you paid from (原路退回).",
         ),
     )
@@ -154,8 +154,8 @@ def _warranty(facts: Facts) -> Findings:
             "within its terms and period.",
         ),
         Text(
-            f"请按贵店的承诺，在3日内{_RESTORE.zh}，或将{amount}原路退回。",
-            f"Ask the shop to keep its promise: {_RESTORE.en} within 3 days, or refund "
+            f"请按贵店的承诺，{DEMAND_TERM.words.zh}{_RESTORE.zh}，或将{amount}原路退回。",
+            f"Ask the shop to keep its promise: {_RESTORE.en} {DEMAND_TERM.words.en}, or refund "
             f"{amount} to the account you paid from (原路退回).",
         ),
     )

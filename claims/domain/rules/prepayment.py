@@ -6,7 +6,7 @@ refund. R2 adds the civil-law exit: a written demand with a deadline, then resci
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_HOURS, rescission_due
+from claims.domain.deadlines import DEMAND_TERM, delivery_term, rescission_due
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.text import Text
@@ -31,23 +31,22 @@ def overdue(facts: Facts) -> bool | None:
 def delivery_demand(facts: Facts) -> Text:
     """R1/R2: delivery or refund by a deadline (催告), or, once it passed, rescission."""
     amount, deliver = format_yuan(facts.amount), DELIVER[facts.product_type]
+    term = delivery_term(facts).words
     if rescission_due(facts):
         return Text(
-            f"现通知解除本订单合同，请在3日内将{amount}原路退回。",
+            f"现通知解除本订单合同，请{term.zh}将{amount}原路退回。",
             f"Tell the shop the contract is cancelled and ask for {amount} back to the account "
-            "you paid from (原路退回) within 3 days.",
+            f"you paid from (原路退回) {term.en}.",
         )
     if facts.deadline_given and facts.deadline_on:
-        due = format_date(facts.deadline_on)
         return Text(
-            f"请在{due.zh}前{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
-            f"Remind the shop to {deliver.en} by {due.en}, or refund {amount} to the account "
+            f"请{term.zh}{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
+            f"Remind the shop to {deliver.en} {term.en}, or refund {amount} to the account "
             "you paid from (原路退回). After that you can cancel the contract.",
         )
-    hours = DEMAND_HOURS.get(facts.promised_delivery, 72)
     return Text(
-        f"请在{hours}小时内{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
-        f"Ask the shop to {deliver.en} within {hours} hours, or to refund {amount} to the "
+        f"请{term.zh}{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
+        f"Ask the shop to {deliver.en} {term.en}, or to refund {amount} to the "
         "account you paid from (原路退回). You choose which. If it does neither, you can "
         "cancel the contract.",
     )
@@ -211,9 +210,9 @@ def site_balance(facts: Facts) -> Findings:
             "on the site's rules or what was agreed.",
         ),
         Text(
-            f"请在3日内将本人站内余额{balance}原路退回。",
+            f"请{DEMAND_TERM.words.zh}将本人站内余额{balance}原路退回。",
             f"Ask the site to refund your balance of {balance} to the account you paid from "
-            "(原路退回) within 3 days.",
+            f"(原路退回) {DEMAND_TERM.words.en}.",
         ),
     )
     if not usable:
