@@ -17,7 +17,7 @@ from claims.models import Claim, Evidence
 from claims.screenshots import reader as ocr
 
 from .journey import fill_in, start_claim, step_url, upload, walk_to
-from .test_ocr_extract import ALIPAY
+from .screenshot_samples import ALIPAY
 
 pytestmark = pytest.mark.django_db
 
