@@ -14,7 +14,7 @@ from claims.domain.escalation import (
     plan_is_finished,
 )
 from claims.domain.workdays import add_working_days
-from tests.test_eligibility import (
+from tests.factories import (
     ASKED,
     BALANCE,
     CHANGED_MIND,
