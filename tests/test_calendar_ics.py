@@ -7,7 +7,7 @@ from claims.domain.calendar_ics import PRODID, plan_to_ics
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event, PlanStep, escalation_plan
 from claims.domain.text import Text
-from tests.test_eligibility import INVALID, make_facts
+from tests.factories import INVALID, make_facts
 
 NOW = datetime(2026, 11, 22, 3, 4, 5, tzinfo=UTC)
 REFERENCE = "RH-7K2P9Q"

@@ -4,22 +4,20 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from django.core.files.storage import FileSystemStorage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from PIL import Image
 from pypdf import PdfReader
 
 from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits
 from claims.dossier.render import DossierUnavailable, render_dossier
-from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
+
+from .factories import add_evidence, files_in, make_claim
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
@@ -80,25 +78,6 @@ def sample(django_db_setup, django_db_blocker, tmp_path_factory):
     return RenderedSample(pdf, reader, pages, text, claim.reference, claim.token, hashes, manifest)
 
 
-def make_claim(signed_name="李明") -> Claim:
-    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
-    claim.mark_complete(signed_name)
-    return claim
-
-
-def png(size=(120, 80), color=(40, 120, 220)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def add_evidence(
-    claim, color=(40, 120, 220), category="transaction", caption="账单", name="bill.png"
-) -> Evidence:
-    upload = SimpleUploadedFile(name, png(color=color), content_type="image/png")
-    return store_upload(claim, upload, category=category, caption=caption)
-
-
 def fonts_of(resources):
     """Every font dictionary reachable from a resource dictionary, form XObjects included."""
     resources = resources.get_object() if resources is not None else {}
@@ -111,10 +90,6 @@ def fonts_of(resources):
         form = xobject.get_object()
         if form.get("/Subtype") == "/Form":
             yield from fonts_of(form.get("/Resources"))
-
-
-def files_in(storage) -> list[Path]:
-    return [path for path in Path(storage.location).rglob("*") if path.is_file()]
 
 
 def page_of(sample, heading: str) -> int:
@@ -295,7 +270,7 @@ def test_the_fingerprint_changes_with_any_exhibit_the_time_or_the_reference():
 
 @pytest.mark.django_db
 def test_exhibits_are_numbered_by_category_then_upload_order():
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     other = add_evidence(claim, category="other", caption="其他")
     chat = add_evidence(claim, category="merchant_breach", caption="聊天")
     bill = add_evidence(claim, category="transaction", caption="账单")
@@ -305,7 +280,7 @@ def test_exhibits_are_numbered_by_category_then_upload_order():
 
 @pytest.mark.django_db
 def test_an_english_ui_adds_english_headings_beside_the_chinese_ones():
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim)
 
     _reader, pages = read(render_dossier(claim, english_headings=True))
@@ -318,7 +293,7 @@ def test_an_english_ui_adds_english_headings_beside_the_chinese_ones():
 
 @pytest.mark.django_db
 def test_the_download_for_an_english_ui_has_english_headings(client):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     client.cookies["rh_language"] = "en"
 
     _reader, pages = read(client.get(f"/c/{claim.token}/dossier.pdf").content)
@@ -331,13 +306,13 @@ def test_it_refuses_to_render_without_a_chinese_font(monkeypatch):
     monkeypatch.setattr("claims.dossier.fonts.cjk_font_available", lambda: False)
 
     with pytest.raises(DossierUnavailable):
-        render_dossier(make_claim())
+        render_dossier(make_claim(signed_name="李明"))
 
 
 @pytest.mark.django_db
 def test_the_download_explains_itself_without_a_chinese_font(client, monkeypatch):
     monkeypatch.setattr("claims.dossier.fonts.cjk_font_available", lambda: False)
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
 
     response = client.get(f"/c/{claim.token}/dossier.pdf")
 
@@ -352,7 +327,7 @@ def test_the_download_explains_itself_without_a_chinese_font(client, monkeypatch
 
 @pytest.mark.django_db
 def test_the_download_is_the_pdf_named_by_the_claim_reference(client):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim)
 
     response = client.get(f"/c/{claim.token}/dossier.pdf")

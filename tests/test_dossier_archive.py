@@ -19,7 +19,7 @@ from claims.dossier.render import render_archive
 from claims.evidence.pipeline import rotate, store_upload
 from claims.models import DossierRecord
 
-from .test_dossier import add_evidence, files_in, make_claim
+from .factories import add_evidence, files_in, make_claim
 
 
 def originals_of(claim) -> dict[str, bytes]:
@@ -56,7 +56,7 @@ def renders(monkeypatch):
 
 @pytest.mark.django_db
 def test_the_archive_embeds_the_originals_and_the_manifest():
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim, caption="账单")
     add_evidence(claim, color=(200, 30, 30), category="product_state", caption="兑换失败")
     manifest = new_manifest(claim, numbered_exhibits(claim))
@@ -73,7 +73,7 @@ def test_the_archive_embeds_the_originals_and_the_manifest():
 
 @pytest.mark.django_db
 def test_the_archive_marks_its_originals_as_private_and_names_them_by_number_only():
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim, caption="我的家", name="北京市朝阳区某小区.png")
     manifest = new_manifest(claim, numbered_exhibits(claim))
 
@@ -91,7 +91,7 @@ def test_the_archive_marks_its_originals_as_private_and_names_them_by_number_onl
 
 @pytest.mark.django_db
 def test_originals_that_would_break_the_size_cap_are_left_out(settings):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     small = add_evidence(claim)
     noise = Image.frombytes("RGB", (700, 700), os.urandom(700 * 700 * 3))
     buffer = io.BytesIO()
@@ -116,7 +116,7 @@ def test_originals_that_would_break_the_size_cap_are_left_out(settings):
 
 @pytest.mark.django_db
 def test_dossier_and_archive_share_one_fingerprint_and_one_record(client):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim)
 
     dossier = PdfReader(io.BytesIO(download(client, claim)))
@@ -131,7 +131,7 @@ def test_dossier_and_archive_share_one_fingerprint_and_one_record(client):
 
 @pytest.mark.django_db
 def test_the_archive_download_is_named_for_what_it_is(client):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
 
     response = client.get(f"/c/{claim.token}/dossier-archive.pdf")
     response.close()
@@ -145,7 +145,7 @@ def test_the_archive_download_is_named_for_what_it_is(client):
 
 @pytest.mark.django_db
 def test_the_record_holds_no_personal_data_and_no_link_to_the_claim(client):
-    claim = make_claim("张三丰")
+    claim = make_claim(signed_name="张三丰")
     item = add_evidence(claim, caption="张三丰的账单")
 
     download(client, claim)
@@ -168,7 +168,7 @@ def test_records_past_their_retention_are_dropped_when_a_new_one_is_made(client,
         fingerprint="1" * 64, generated_at=timezone.now() - timedelta(days=3 * 364)
     )
 
-    download(client, make_claim())
+    download(client, make_claim(signed_name="李明"))
 
     assert not DossierRecord.objects.filter(pk=old.pk).exists()
     assert DossierRecord.objects.filter(pk=recent.pk).exists()
@@ -176,7 +176,7 @@ def test_records_past_their_retention_are_dropped_when_a_new_one_is_made(client,
 
 @pytest.mark.django_db
 def test_repeated_downloads_of_an_unchanged_claim_render_once(client, renders):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim)
 
     first = download(client, claim)
@@ -191,7 +191,7 @@ def test_repeated_downloads_of_an_unchanged_claim_render_once(client, renders):
 
 @pytest.mark.django_db
 def test_a_change_renders_again_and_deletes_the_stale_files(client, renders, private_storage):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     item = add_evidence(claim)
     download(client, claim)
     download(client, claim, "dossier-archive.pdf")
@@ -210,7 +210,7 @@ def test_a_change_renders_again_and_deletes_the_stale_files(client, renders, pri
 
 @pytest.mark.django_db(transaction=True)
 def test_editing_evidence_drops_the_cached_dossiers_at_once(client, private_storage):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     item = add_evidence(claim)
     download(client, claim)
     assert [path for path in files_in(private_storage) if "dossiers" in path.parts]
@@ -222,7 +222,7 @@ def test_editing_evidence_drops_the_cached_dossiers_at_once(client, private_stor
 
 @pytest.mark.django_db
 def test_an_english_ui_gets_its_own_cached_copy(client, renders):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     name = cached_dossier(claim)
 
     assert cached_dossier(claim) == name
@@ -232,7 +232,7 @@ def test_an_english_ui_gets_its_own_cached_copy(client, renders):
 
 @pytest.mark.django_db
 def test_deleting_the_claim_deletes_its_cached_dossiers(client, private_storage):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     add_evidence(claim)
     download(client, claim)
     download(client, claim, "dossier-archive.pdf")

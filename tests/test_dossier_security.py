@@ -16,7 +16,7 @@ from claims.dossier.render import render_archive, render_dossier
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
 
-from .test_dossier import add_evidence, make_claim, png
+from .factories import add_evidence, make_claim, png
 
 
 class Trap:
@@ -95,7 +95,7 @@ def payloads(trap) -> list[str]:
 
 @pytest.mark.django_db
 def test_the_fetcher_serves_the_claims_own_print_copies():
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     item = add_evidence(claim)
 
     response = DossierFetcher([item]).fetch(f"evidence:{item.pk}")
@@ -107,7 +107,7 @@ def test_the_fetcher_serves_the_claims_own_print_copies():
 
 @pytest.mark.django_db
 def test_the_fetcher_refuses_everything_else_and_opens_nothing(trap):
-    claim = make_claim()
+    claim = make_claim(signed_name="李明")
     item = add_evidence(claim)
     fetcher = DossierFetcher([item])
 
@@ -125,7 +125,7 @@ def test_the_fetcher_refuses_everything_else_and_opens_nothing(trap):
 
 @pytest.mark.django_db
 def test_the_fetcher_refuses_another_claims_evidence():
-    claim, other = make_claim(), make_claim("王芳")
+    claim, other = make_claim(signed_name="李明"), make_claim(signed_name="王芳")
     add_evidence(claim)
     theirs = add_evidence(other, color=(200, 0, 0))
 

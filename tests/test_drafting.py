@@ -17,8 +17,8 @@ from claims.domain.drafting import (
 )
 from claims.domain.drafting.social import mask
 from claims.domain.eligibility import assess
-from tests.test_eligibility import (
-    ALL_ANSWERS,
+from tests.eligibility_cases import ALL_ANSWERS, every_citation
+from tests.factories import (
     ASKED,
     BALANCE,
     CHANGED_MIND,
@@ -29,7 +29,6 @@ from tests.test_eligibility import (
     RESALE,
     STOPPED,
     UNKNOWN_OPERATOR,
-    every_citation,
     make_facts,
 )
 

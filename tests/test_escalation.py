@@ -13,7 +13,7 @@ from claims.domain.escalation import (
     escalation_plan,
 )
 from claims.domain.workdays import add_working_days
-from tests.test_eligibility import (
+from tests.factories import (
     ASKED,
     BALANCE,
     CHANGED_MIND,

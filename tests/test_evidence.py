@@ -7,14 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import override_settings
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from PIL import ExifTags, Image
 
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, derive_image, store_upload
-from claims.models import Claim, Evidence
+from claims.models import Evidence
 
 from .evidence_samples import image_bytes, phone_photo, png_header, upload_of
+from .factories import make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip
@@ -26,10 +27,6 @@ NOT_ACCEPTED = (
     "This type of file is not accepted. Upload photos or screenshots (JPEG, PNG, WebP, HEIC), "
     "PDF documents, or MP4/MOV screen recordings."
 )
-
-
-def make_claim() -> Claim:
-    return Claim.objects.create(consent_version="test", consented_at=timezone.now())
 
 
 def store(claim, data: bytes, name="bill.png") -> Evidence:

@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import RequestFactory, override_settings
-from django.utils import timezone, translation
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from claims.evidence import pipeline as evidence
 from claims.evidence import redaction
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, display_name, store_upload
 from claims.evidence.video import inspect_video
-from claims.models import Claim, Evidence
+from claims.models import Evidence
 from claims.uploads import CappedTemporaryFileUploadHandler
 
 from .evidence_samples import (
@@ -29,16 +29,13 @@ from .evidence_samples import (
     png_zip_polyglot,
     upload_of,
 )
+from .factories import make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024
-
-
-def make_claim() -> Claim:
-    return Claim.objects.create(consent_version="test", consented_at=timezone.now())
 
 
 def store(data: bytes, name="bill.png", claim=None) -> Evidence:

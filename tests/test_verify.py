@@ -11,12 +11,12 @@ from pypdf import PdfReader, PdfWriter
 from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
 from claims.models import DossierRecord
 
-from .test_dossier import add_evidence, make_claim
+from .factories import add_evidence, make_claim
 
 
 def finished_dossier(client, signed_name="李明"):
     """A claim with two exhibits, its dossier downloaded: (claim, items, PDF bytes)."""
-    claim = make_claim(signed_name)
+    claim = make_claim(signed_name=signed_name)
     items = [
         add_evidence(claim, caption="账单"),
         add_evidence(claim, color=(200, 30, 30), category="merchant_breach", caption="聊天"),
