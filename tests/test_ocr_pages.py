@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from claims.demo.screenshots import alipay_bill
 from claims.models import Claim, Evidence
-from claims.screenshots import reader as ocr
+from claims.screenshots import reader, readings
 
 from .journey import fill_in, start_claim, step_url, upload, walk_to
 from .test_ocr_extract import ALIPAY
@@ -45,7 +45,7 @@ class FakeEngine:
 @pytest.fixture
 def engine(monkeypatch):
     fake = FakeEngine(ALIPAY)
-    monkeypatch.setattr(ocr, "engine", lambda: fake)
+    monkeypatch.setattr(reader, "engine", lambda: fake)
     return fake
 
 
@@ -210,7 +210,7 @@ def test_a_slow_reading_tells_the_user_to_type_the_details(client, token, engine
 
 
 def test_a_failed_reading_never_blocks_the_user(client, token, monkeypatch):
-    monkeypatch.setattr(ocr, "engine", lambda: FakeEngine([], error=RuntimeError("model")))
+    monkeypatch.setattr(reader, "engine", lambda: FakeEngine([], error=RuntimeError("model")))
     assert send_screenshot(client, token).status_code == 302
     item = Evidence.objects.get()
     assert item.reading["status"] == "failed"
@@ -221,7 +221,7 @@ def test_a_failed_reading_never_blocks_the_user(client, token, monkeypatch):
 
 
 def test_a_screenshot_of_something_else_fills_in_nothing(client, token, monkeypatch):
-    monkeypatch.setattr(ocr, "engine", lambda: FakeEngine(ALIPAY[:3]))
+    monkeypatch.setattr(reader, "engine", lambda: FakeEngine(ALIPAY[:3]))
     send_screenshot(client, token)
     page = order_page(client, token)
     assert b"We found no order details on this screenshot" in page.content
@@ -233,7 +233,7 @@ def test_a_reading_of_a_file_removed_meanwhile_does_not_bring_it_back(client, to
     send_screenshot(client, token)
     item = Evidence.objects.get()
     item.delete_with_files()
-    assert ocr.read_evidence(item.pk) == "gone"
+    assert readings.read_evidence(item.pk) == "gone"
     assert not Evidence.objects.exists()
 
 

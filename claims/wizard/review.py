@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from claims.domain.assessment import format_yuan
 from claims.domain.normalize import compact_identifier
 from claims.models import Evidence
-from claims.screenshots.reader import state_of
+from claims.screenshots.readings import state_of
 from claims.wizard.steps import FACT_STEPS, STEP_LABELS
 
 REVIEWED_STEPS = (*FACT_STEPS, "identity", "messages")
