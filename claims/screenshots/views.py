@@ -18,8 +18,7 @@ from claims.evidence import pipeline as evidence
 from claims.models import Evidence
 from claims.screenshots import prefill, readings
 from claims.screenshots.forms import ScreenshotForm
-
-RETURN_TO_REVIEW = "review"
+from claims.wizard.steps import RETURN_TO_REVIEW
 
 
 def order_step_url(claim, returning: bool) -> str:

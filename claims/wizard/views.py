@@ -24,9 +24,13 @@ from claims.screenshots import prefill, readings
 from claims.screenshots.forms import ScreenshotForm
 from claims.wizard import drafts as message_drafts
 from claims.wizard.review import answer_sections, evidence_check, evidence_checklist
-from claims.wizard.steps import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS, facts_from
-
-RETURN_TO_REVIEW = "review"
+from claims.wizard.steps import (
+    RETURN_TO_REVIEW,
+    STEP_CONDITIONS,
+    STEP_FORMS,
+    STEP_LABELS,
+    facts_from,
+)
 
 
 def _when(predicate):
