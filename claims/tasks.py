@@ -5,10 +5,11 @@ The only module that imports the django-tasks backport: on Django 6 the import b
 results are no personal data, so the queue's table holds none.
 """
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from claims.models import Evidence
-from claims.screenshots.readings import can_read, mark_queued, read_evidence, wants_reading
+from claims.screenshots.readings import can_read, mark_queued, read_evidence, unread, wants_reading
 
 
 @task()
@@ -32,10 +33,31 @@ def request_readings(items) -> None:
             request_reading(item)
 
 
-def request_missing_readings(claim) -> None:
-    """Read payment evidence never read, or replaced since its reading."""
-    request_readings(
-        item
-        for item in claim.evidence.filter(category=Evidence.Category.TRANSACTION)
-        if (item.reading or {}).get("sha256") != item.sha256
+def missing_readings(items=None) -> list[Evidence]:
+    """Payment images (all, or among `items`) left unread, with no reading task waiting.
+
+    Left unread: uploaded before readings were queued at upload, or stamped queued by a
+    request whose task never reached the queue.
+    """
+    if items is None:
+        items = Evidence.objects.filter(
+            category=Evidence.Category.TRANSACTION, kind=Evidence.Kind.IMAGE
+        )
+    waiting = waiting_evidence_ids()
+    return [item for item in unread(items) if item.pk not in waiting]
+
+
+def request_missing_readings(items=None) -> list[Evidence]:
+    """Queue the readings `missing_readings` finds; returns the items queued."""
+    missing = missing_readings(items)
+    request_readings(missing)
+    return missing
+
+
+def waiting_evidence_ids() -> set[int]:
+    """Evidence whose reading task sits in the database queue or is running."""
+    rows = DBTaskResult.objects.filter(
+        task_path=read_screenshot.module_path,
+        status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
     )
+    return {args_kwargs["args"][0] for args_kwargs in rows.values_list("args_kwargs", flat=True)}

@@ -34,6 +34,16 @@ def wants_reading(item: Evidence) -> bool:
     return item.category == Evidence.Category.TRANSACTION and can_read(item)
 
 
+def unread(items) -> list[Evidence]:
+    """The items wanting a reading that have none of their current file, or one never finished."""
+    missing = []
+    for item in items:
+        state = state_of(item)
+        if wants_reading(item) and (state is None or state.pending):
+            missing.append(item)
+    return missing
+
+
 def mark_queued(item: Evidence) -> None:
     """Stamp the row before its task is queued: pages show the reading under way at once."""
     item.reading = {"status": QUEUED, "sha256": item.sha256, "requested_at": _now()}

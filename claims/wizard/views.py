@@ -270,7 +270,6 @@ class ClaimWizard(NamedUrlWizardView):
                 form_for=lambda step, data: self.get_form(step=step, data=data),
                 change_url=self.change_url,
             )
-            tasks.request_missing_readings(self.claim)
             context["evidence_items"] = list(self.claim.evidence.all())
             exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(self.claim)]
             context["evidence_check"] = evidence_check(self.facts(), exhibits)
