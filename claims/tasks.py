@@ -1,8 +1,9 @@
 """Work that runs off the request path, through Django's Tasks API.
 
-The only module that imports the django-tasks backport: on Django 6 the import below becomes
-`from django.tasks import task` and nothing else changes. Task arguments are ids only, and
-results are no personal data, so the queue's table holds none.
+The only module that imports the django-tasks backport and its database queue: on Django 6
+the first import below becomes `from django.tasks import TaskResultStatus, task` and nothing
+else changes. Task arguments are ids only, and results are no personal data, so the queue's
+table holds none.
 """
 
 from django_tasks import TaskResultStatus, task
