@@ -367,23 +367,23 @@ def main():
     parser.add_argument("--save", type=Path, help="write the screens here as image files")
     args = parser.parse_args()
     setup_django()
-    from claims.screenshots import reader as ocr
+    from claims.screenshots import reader
 
     screens = make_screens(args.screens, args.seed)
-    engine = ocr.engine()
-    engine(ocr.open_upright(screens[0].data))  # loading and first-run costs are no one's
+    engine = reader.engine()
+    engine(reader.open_upright(screens[0].data))  # loading and first-run costs are no one's
 
     per_screen, bare, verdicts = [], [], []
     for index, screen in enumerate(screens):
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             (args.save / f"{index:02d}-{screen.name}.img").write_bytes(screen.data)
-        decoded = ocr.open_upright(screen.data)
+        decoded = reader.open_upright(screen.data)
         # Alternate which goes first, so that neither gains from a warm cache.
         for turn in (0, 1) if index % 2 else (1, 0):
             started = time.perf_counter()
             if turn == 0:
-                reading = ocr.read_image(screen.data)
+                reading = reader.read_image(screen.data)
                 per_screen.append(time.perf_counter() - started)
             else:
                 engine(decoded)

@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 address="${1:-127.0.0.1:8000}"
 
+# Uploads queue their own readings; this queues any left unread (older uploads, a task that
+# never reached the queue) before the worker starts.
+"$PY" manage.py read_missing_screenshots
+
 # Each in its own session, so that stopping one also stops the child its autoreloader starts.
 setsid "$PY" manage.py db_worker &
 worker=$!

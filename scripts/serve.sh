@@ -2,7 +2,8 @@
 # Production serving (`make serve`): gunicorn with WhiteNoise (refundhelper/gunicorn_conf.py)
 # and the task worker beside it (`manage.py db_worker`: it reads screenshots). Stopping this
 # script stops both; so does either one ending on its own. TASK_WORKER=0 starts gunicorn
-# alone, for when the worker runs as its own service or on another machine.
+# alone, for when the worker runs as its own service or on another machine (that service runs
+# `manage.py read_missing_screenshots` before `manage.py db_worker`, as below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,9 @@ if [ "${TASK_WORKER:-1}" = 0 ]; then
   exec "${GUNICORN[@]}"
 fi
 
+# Uploads queue their own readings; this queues any left unread (older uploads, a task that
+# never reached the queue) before the worker starts.
+.venv/bin/python manage.py read_missing_screenshots
 .venv/bin/python manage.py db_worker &
 worker=$!
 "${GUNICORN[@]}" &

@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from claims import tasks
 from claims.demo.screenshots import LAYOUTS, Purchase, degrade, expected, to_png, with_values
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
-from claims.screenshots import reader as ocr
+from claims.screenshots import reader, readings
 from claims.screenshots.extract import CHINA, Reading
 
 pytestmark = pytest.mark.heavy
@@ -57,21 +58,21 @@ def test_the_engine_reads_each_layout_field_by_field(layout, size, damage):
     data = LAYOUTS[layout](purchase, size=size)
     if damage:
         data = degrade(data, **damage)
-    assert differences(ocr.read_image(data), expected(layout, purchase)) == {}
+    assert differences(reader.read_image(data), expected(layout, purchase)) == {}
 
 
 def test_a_screenshot_turned_by_the_user_is_read_upright():
     data = LAYOUTS["alipay"](Purchase(), size=(1080, 2340))
-    sideways = ocr.open_upright(data).rotate(90, expand=True)
-    reading = ocr.read_image(_png(sideways), rotation=90)
+    sideways = reader.open_upright(data).rotate(90, expand=True)
+    reading = reader.read_image(_png(sideways), rotation=90)
     assert reading.amount == Decimal("648.00")
 
 
 def test_a_long_screenshot_is_read_in_slices_so_its_text_stays_legible():
-    bill = ocr.open_upright(LAYOUTS["alipay"](Purchase(), size=(720, 1560)))
+    bill = reader.open_upright(LAYOUTS["alipay"](Purchase(), size=(720, 1560)))
     long = Image.new("RGB", (720, 9000), (245, 246, 248))
     long.paste(bill, (0, 9000 - 1560))  # the bill at the bottom of a long page
-    assert differences(ocr.read_image(_png(long)), expected("alipay")) == {}
+    assert differences(reader.read_image(_png(long)), expected("alipay")) == {}
 
 
 @pytest.mark.django_db
@@ -79,9 +80,9 @@ def test_the_task_reads_a_stored_screenshot_and_keeps_the_reading_on_its_row():
     claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
     upload = SimpleUploadedFile("bill.png", LAYOUTS["alipay"](Purchase()), "image/png")
     item = store_upload(claim, upload, category=Evidence.Category.TRANSACTION, caption="")
-    ocr.request_reading(item)  # the test settings run tasks at once
+    tasks.request_reading(item)  # the test settings run tasks at once
     item.refresh_from_db()
-    state = ocr.state_of(item)
+    state = readings.state_of(item)
     assert state.done
     assert differences(state.reading, expected("alipay")) == {}
 

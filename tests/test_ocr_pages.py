@@ -4,6 +4,7 @@ The OCR engine is the one outside part replaced here (it answers with the boxes 
 tests/test_ocr.py runs the real one. Tasks run at once, except where the queue is the point.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -12,9 +13,11 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
+from claims import tasks
 from claims.demo.screenshots import alipay_bill
+from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
-from claims.screenshots import reader as ocr
+from claims.screenshots import reader, readings
 
 from .journey import fill_in, start_claim, step_url, upload, walk_to
 from .screenshot_samples import ALIPAY
@@ -45,7 +48,7 @@ class FakeEngine:
 @pytest.fixture
 def engine(monkeypatch):
     fake = FakeEngine(ALIPAY)
-    monkeypatch.setattr(ocr, "engine", lambda: fake)
+    monkeypatch.setattr(reader, "engine", lambda: fake)
     return fake
 
 
@@ -210,7 +213,7 @@ def test_a_slow_reading_tells_the_user_to_type_the_details(client, token, engine
 
 
 def test_a_failed_reading_never_blocks_the_user(client, token, monkeypatch):
-    monkeypatch.setattr(ocr, "engine", lambda: FakeEngine([], error=RuntimeError("model")))
+    monkeypatch.setattr(reader, "engine", lambda: FakeEngine([], error=RuntimeError("model")))
     assert send_screenshot(client, token).status_code == 302
     item = Evidence.objects.get()
     assert item.reading["status"] == "failed"
@@ -221,7 +224,7 @@ def test_a_failed_reading_never_blocks_the_user(client, token, monkeypatch):
 
 
 def test_a_screenshot_of_something_else_fills_in_nothing(client, token, monkeypatch):
-    monkeypatch.setattr(ocr, "engine", lambda: FakeEngine(ALIPAY[:3]))
+    monkeypatch.setattr(reader, "engine", lambda: FakeEngine(ALIPAY[:3]))
     send_screenshot(client, token)
     page = order_page(client, token)
     assert b"We found no order details on this screenshot" in page.content
@@ -233,7 +236,7 @@ def test_a_reading_of_a_file_removed_meanwhile_does_not_bring_it_back(client, to
     send_screenshot(client, token)
     item = Evidence.objects.get()
     item.delete_with_files()
-    assert ocr.read_evidence(item.pk) == "gone"
+    assert readings.read_evidence(item.pk) == "gone"
     assert not Evidence.objects.exists()
 
 
@@ -320,3 +323,98 @@ def test_a_screenshot_form_posted_empty_says_what_is_missing(client, token):
     response = client.post(f"/c/{token}/screenshot/", {})
     assert response.status_code == 400
     assert "Choose a screenshot." in response.content.decode()
+
+
+# -- readings are queued at upload; the review page only shows them -----------------------
+
+
+def queue_rows():
+    return DBTaskResult.objects.filter(task_path="claims.tasks.read_screenshot")
+
+
+def test_it_queues_exactly_one_reading_for_a_payment_screenshot_on_the_evidence_step(
+    client, token, engine, settings
+):
+    walk_to(client, token, "evidence")
+    settings.TASKS = DATABASE
+    assert upload(client, token, screenshot(), category="transaction").status_code == 302
+    item = Evidence.objects.get()
+    assert [row.args_kwargs["args"] for row in queue_rows()] == [[item.pk]]
+    assert item.reading["status"] == "queued" and item.reading["sha256"] == item.sha256
+
+
+def test_it_queues_no_reading_for_a_picture_filed_under_another_category(
+    client, token, engine, settings
+):
+    walk_to(client, token, "evidence")
+    settings.TASKS = DATABASE
+    assert upload(client, token, screenshot(), category="product_state").status_code == 302
+    assert not queue_rows().exists()
+
+
+def test_it_queues_one_reading_for_the_new_file_when_a_payment_screenshot_is_replaced(
+    client, token, engine, settings
+):
+    settings.TASKS = DATABASE
+    send_screenshot(client, token)
+    item = Evidence.objects.get()
+    queue_rows().delete()
+    new = SimpleUploadedFile("new.png", alipay_bill(size=(600, 1300)), content_type="image/png")
+    response = client.post(f"/c/{token}/evidence/{item.pk}/replace/", {"file": new})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert [row.args_kwargs["args"] for row in queue_rows()] == [[item.pk]]
+    assert readings.state_of(item).pending  # a reading of the new file, not of the old one
+
+
+def test_it_queues_nothing_when_the_review_page_is_shown(client, token, engine, settings):
+    walk_to(client, token, "evidence")
+    settings.TASKS = DATABASE
+    upload(client, token, screenshot(), category="transaction")
+    # An upload left unread, as before readings were queued at upload: the page leaves it be.
+    Evidence.objects.update(reading=None)
+    queue_rows().delete()
+    walk_to(client, token, "messages")
+    before = DBTaskResult.objects.count()
+    assert client.get(step_url(token, "review")).status_code == 200
+    assert DBTaskResult.objects.count() == before == 0
+    assert Evidence.objects.get().reading is None
+
+
+def stored_screenshot(claim, category=Evidence.Category.TRANSACTION, size=(540, 1170)):
+    data = SimpleUploadedFile("bill.png", alipay_bill(size=size), content_type="image/png")
+    return store_upload(claim, data, category=category, caption="")
+
+
+# The worker checks its connection between tasks, as in production: no test transaction.
+@pytest.mark.django_db(transaction=True)
+def test_it_queues_the_uploads_left_unread_before_the_worker_starts(engine, settings):
+    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
+    left_unread = stored_screenshot(claim)  # uploaded before readings were queued at upload
+    read = stored_screenshot(claim, size=(500, 1100))
+    tasks.request_reading(read)  # tasks run at once here
+    settings.TASKS = DATABASE
+    waiting = stored_screenshot(claim, size=(560, 1200))
+    tasks.request_reading(waiting)
+    lost = stored_screenshot(claim, size=(580, 1250))
+    tasks.request_reading(lost)
+    queue_rows().filter(args_kwargs__args=[lost.pk]).delete()  # stamped, never reached the queue
+    stored_screenshot(claim, category=Evidence.Category.PRODUCT_STATE, size=(600, 1300))
+    calls = engine.calls
+
+    out = io.StringIO()
+    call_command("read_missing_screenshots", "--dry-run", stdout=out)
+    assert out.getvalue().strip() == "Would queue 2 screenshot reading(s)."
+    assert queue_rows().count() == 1
+    call_command("read_missing_screenshots", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "Queued 2 screenshot reading(s)."
+    queued = sorted(row.args_kwargs["args"][0] for row in queue_rows())
+    assert queued == sorted([waiting.pk, left_unread.pk, lost.pk])
+    call_command("read_missing_screenshots", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "Queued 0 screenshot reading(s)."
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
+    assert engine.calls == calls + 3
+    for item in (left_unread, read, waiting, lost):
+        item.refresh_from_db()
+        assert readings.state_of(item).done

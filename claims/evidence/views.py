@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from claims import tasks
 from claims.access import get_claim_or_404
 from claims.evidence import pipeline as evidence
 from claims.evidence import redaction
@@ -103,6 +104,7 @@ def evidence_replace(request, token, pk):
         except evidence.EvidenceRejected as exc:
             form.add_error("file", str(exc))
         else:
+            tasks.request_readings([item])
             messages.success(request, _("The file was replaced."))
             return _back_to(claim, item)
     status = 400 if form.errors else 200

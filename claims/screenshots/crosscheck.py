@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from claims.domain.formatting import format_yuan
 from claims.domain.normalize import compact_identifier
 from claims.models import Evidence
-from claims.screenshots.reader import state_of
+from claims.screenshots.readings import state_of
 
 
 @dataclass(frozen=True)

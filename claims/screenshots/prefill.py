@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from claims.domain.normalize import compact_identifier, parse_amount
 from claims.screenshots.extract import Reading
-from claims.screenshots.reader import ReadingState
+from claims.screenshots.readings import ReadingState
 
 STEPS = ("order", "seller")
 MARK = "data-read-from"

@@ -12,14 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from claims import tasks
 from claims.access import get_claim_or_404
 from claims.evidence import pipeline as evidence
 from claims.models import Evidence
-from claims.screenshots import prefill as ocr_prefill
-from claims.screenshots import reader as ocr
+from claims.screenshots import prefill, readings
 from claims.screenshots.forms import ScreenshotForm
-
-RETURN_TO_REVIEW = "review"
+from claims.wizard.steps import RETURN_TO_REVIEW
 
 
 def order_step_url(claim, returning: bool) -> str:
@@ -44,7 +43,7 @@ def screenshot_upload(request, token):
         for _name, error in result.errors:
             form.add_error("screenshot", error)
         if result.saved:
-            ocr.request_reading(result.saved[0])
+            tasks.request_reading(result.saved[0])
             messages.success(
                 request, _("The screenshot was added to your evidence (payment and order).")
             )
@@ -60,13 +59,13 @@ def screenshot_status(request, token, pk):
     """{"status": "queued|running|done|failed", "slow": bool, "fields": {input name: value}}."""
     claim = get_claim_or_404(token)
     item = get_object_or_404(claim.evidence, pk=pk)
-    state = ocr.state_of(item)
+    state = readings.state_of(item)
     if state is None:
         return JsonResponse({"status": "none", "slow": False, "fields": {}})
     return JsonResponse(
         {
             "status": state.status,
             "slow": state.slow,
-            "fields": ocr_prefill.script_values(state),
+            "fields": prefill.script_values(state),
         }
     )

@@ -49,6 +49,8 @@ FACT_STEPS = (
     "order", "buyer", "minor", "problem", "delivery", "defect", "balance",
     "contact", "policy", "promise", "seller",
 )  # fmt: skip
+# The review page is where a change of answer returns to (`?return=review` on the link).
+RETURN_TO_REVIEW = "review"
 STEP_LABELS = {
     "order": _("Order"),
     "buyer": _("Buyer"),

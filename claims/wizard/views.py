@@ -14,22 +14,20 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from claims import tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
 from claims.dossier.manifest import numbered_exhibits
 from claims.evidence import pipeline as evidence_pipeline
 from claims.evidence.checklist import evidence_checklist
 from claims.evidence.forms import EvidenceUploadForm
-from claims.screenshots import prefill as ocr_prefill
-from claims.screenshots import reader as ocr
+from claims.screenshots import prefill, readings
 from claims.screenshots.crosscheck import evidence_check
 from claims.screenshots.forms import ScreenshotForm
 from claims.wizard import drafts as message_drafts
 from claims.wizard.facts import facts_from
 from claims.wizard.review import answer_sections
-from claims.wizard.steps import STEP_CONDITIONS, STEP_FORMS, STEP_LABELS
-
-RETURN_TO_REVIEW = "review"
+from claims.wizard.steps import RETURN_TO_REVIEW, STEP_CONDITIONS, STEP_FORMS, STEP_LABELS
 
 
 def _when(predicate):
@@ -85,18 +83,18 @@ class ClaimWizard(NamedUrlWizardView):
     def get_form_initial(self, step):
         if step == "messages":
             return message_drafts.initial_for(self.drafts())
-        if step in ocr_prefill.STEPS:
+        if step in prefill.STEPS:
             return {**super().get_form_initial(step), **self.read_values[step]}
         return super().get_form_initial(step)
 
     @cached_property
     def readings(self):
-        return ocr.states_for(self.claim)
+        return readings.states_for(self.claim)
 
     @cached_property
     def read_values(self) -> dict:
         """What screenshots showed, per step: suggestions until the user submits the step."""
-        return ocr_prefill.suggestions(self.readings)
+        return prefill.suggestions(self.readings)
 
     def get_form(self, step=None, data=None, files=None):
         if (step or self.steps.current) != "messages" or data is None:
@@ -177,7 +175,7 @@ class ClaimWizard(NamedUrlWizardView):
             )
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
-            ocr.request_readings(result.saved)
+            tasks.request_readings(result.saved)
             if result.saved:
                 count = len(result.saved)
                 messages.success(
@@ -247,8 +245,8 @@ class ClaimWizard(NamedUrlWizardView):
         )
         if step in ("assessment", "evidence", "messages", "review"):
             context["assessment"] = self.assessment()
-        if step in ocr_prefill.STEPS:
-            context["read_fields"] = ocr_prefill.mark_read_fields(form, self.read_values[step])
+        if step in prefill.STEPS:
+            context["read_fields"] = prefill.mark_read_fields(form, self.read_values[step])
         if step == "order":
             context["readings"] = self.readings
             context["screenshot_form"] = ScreenshotForm()
@@ -269,7 +267,6 @@ class ClaimWizard(NamedUrlWizardView):
                 form_for=lambda step, data: self.get_form(step=step, data=data),
                 change_url=self.change_url,
             )
-            ocr.request_missing_readings(self.claim)
             context["evidence_items"] = list(self.claim.evidence.all())
             exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(self.claim)]
             context["evidence_check"] = evidence_check(self.facts(), exhibits)
