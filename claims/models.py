@@ -96,6 +96,9 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # When the purge may delete the claim: stored so the purge is one query, not the
+    # escalation plan of every finished claim (claims.retention keeps it current).
+    keep_until = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 

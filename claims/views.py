@@ -22,6 +22,7 @@ from claims.dossier.fonts import cjk_font_available, harfbuzz_subset_available
 from claims.dossier.render import DossierUnavailable
 from claims.followup import plan_for
 from claims.models import Claim, dossier_cache_storage
+from claims.retention import refresh_keep_until
 from claims.wizard.forms import EventForm, StartForm
 from claims.wizard.steps import STEP_FORMS, facts_for_claim
 
@@ -37,6 +38,7 @@ def start(request):
         claim = Claim.objects.create(
             consent_version=settings.PRIVACY_NOTICE_VERSION, consented_at=timezone.now()
         )
+        refresh_keep_until(claim)
         return redirect("claims:step", token=claim.token, step=FIRST_STEP)
     return render(
         request,
@@ -77,6 +79,7 @@ def done(request, token):
             happened_on=form.cleaned_data["happened_on"],
             note=form.cleaned_data["note"],
         )
+        refresh_keep_until(claim)
         messages.success(request, _("Saved. Your plan below is up to date."))
         return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
     user_agent = request.headers.get("User-Agent", "")
