@@ -12,10 +12,11 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.domain.escalation import escalation_plan
 from claims.followup import events_of
-from claims.models import LONG_HORIZON_STEPS, Claim, ClaimEvent, Evidence
+from claims.models import Claim, ClaimEvent, Evidence
+from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.steps import facts_for_claim
 
-from .journey import image_file, start_claim, upload, walk_to
+from .journey import fill_in, image_file, start_claim, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,16 @@ def finished_claim(client, **answers) -> Claim:
 
 
 def last_changed(claim, *, days_ago: int) -> None:
-    """Put every kind of change of the claim `days_ago` days back, bypassing auto_now."""
+    """Put every kind of change of the claim `days_ago` days back, bypassing auto_now, with
+    the keep_until the rule gave it then."""
     then = timezone.now() - timedelta(days=days_ago)
     Claim.objects.filter(pk=claim.pk).update(
         updated_at=then, completed_at=then if claim.completed_at else None
     )
     Evidence.objects.filter(claim=claim).update(uploaded_at=then)
     ClaimEvent.objects.filter(claim=claim).update(recorded_at=then)
+    stored = Claim.objects.get(pk=claim.pk)
+    Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until_for(stored))
 
 
 def plan_end(claim):
@@ -65,6 +69,12 @@ def plan_end(claim):
 
 def expired() -> set[Claim]:
     return set(Claim.objects.expired())
+
+
+def record_event(client, claim, kind: str) -> None:
+    """Record what happened today through the done page's form."""
+    data = {"event-kind": kind, "event-happened_on": timezone.localdate().isoformat()}
+    assert client.post(f"/c/{claim.token}/done/", data).status_code == 302
 
 
 # -- which claims expire --
@@ -87,15 +97,7 @@ def test_an_unfinished_claim_expires_7_days_after_its_last_change(client):
 def test_an_upload_counts_as_a_change(client):
     claim = unfinished_claim(client)
     last_changed(claim, days_ago=8)
-    Evidence.objects.create(
-        claim=claim,
-        category="other",
-        original_name="a.png",
-        content_type="image/png",
-        size=1,
-        sha256="0" * 64,
-        original="originals/a.png",
-    )
+    assert upload(client, claim.token, image_file()).status_code == 302
 
     assert expired() == set()
 
@@ -143,7 +145,7 @@ def test_a_recorded_event_counts_as_a_change(client):
     claim = finished_claim(client)
     claim.events.create(kind="refunded", happened_on=timezone.localdate())
     last_changed(claim, days_ago=31)
-    ClaimEvent.objects.filter(claim=claim).update(recorded_at=timezone.now())
+    record_event(client, claim, "refunded")
 
     assert expired() == set()
 
