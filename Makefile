@@ -27,9 +27,11 @@ test-postgres: setup-dev
 	url="$$(scripts/postgres.sh)" && DATABASE_URL="$$url" TEST_DATABASE_NAME="test_refundhelper_$$$$" \
 		$(PY) -m pytest -m "not heavy" -p no:cacheprovider
 
-# Tables and the cache table (rate limits) in the database DATABASE_URL names (or SQLite).
+# Tables and the cache table (rate limits) in the database DATABASE_URL names (or SQLite);
+# then every claim gets its retention date (a claim without one is never purged).
 database: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py fill_keep_until
 	$(PY) manage.py createcachetable
 
 setup:

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
-from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -29,59 +28,12 @@ def evidence_storage():
     return storages["evidence"]
 
 
-# A lawsuit may come years later (3-year limitation): the user keeps the downloaded dossier
-# and archive for it, we do not keep their data that long (PIPL art. 19, shortest period).
-LONG_HORIZON_STEPS = {"court", "police"}
-
-
 class ClaimQuerySet(models.QuerySet):
     def expired(self, now=None):
-        """Claims past retention (see settings), by their last change: an answer, an upload or
-        a recorded event. A finished claim is also kept until the last open date of its
-        escalation plan, the plan as it stood at that last change (an unsent demand's dates
-        would otherwise move with today and never end)."""
-        from claims.domain.eligibility import assess
-        from claims.domain.escalation import escalation_plan
-        from claims.followup import events_of
-        from claims.wizard.facts import facts_for_claim
-
-        now = now or timezone.now()
-
-        def latest(model, field):
-            rows = model.objects.filter(claim=models.OuterRef("pk")).order_by(f"-{field}")
-            return Coalesce(models.Subquery(rows.values(field)[:1]), "updated_at")
-
-        claims = self.annotate(
-            last_change=Greatest(
-                "updated_at", latest(Evidence, "uploaded_at"), latest(ClaimEvent, "recorded_at")
-            )
-        )
-        unfinished = claims.filter(
-            completed_at__isnull=True,
-            last_change__lt=now - timedelta(days=settings.CLAIM_RETENTION_DAYS),
-        )
-        quiet = claims.filter(
-            completed_at__isnull=False,
-            last_change__lt=now - timedelta(days=settings.COMPLETED_CLAIM_RETENTION_DAYS),
-        )
-        today = timezone.localdate(now)
-
-        def plan_ended(claim) -> bool:
-            day = timezone.localdate(claim.last_change)
-            facts = facts_for_claim(claim, today=day)
-            if facts is None:
-                return True
-            plan = escalation_plan(facts, assess(facts), events_of(claim), day)
-            return all(
-                step.due < today
-                for step in plan
-                if step.status not in {"done", "skipped"} and step.key not in LONG_HORIZON_STEPS
-            )
-
-        ended = [claim.pk for claim in quiet.prefetch_related("events") if plan_ended(claim)]
-        return self.filter(
-            models.Q(pk__in=unfinished.values("pk")) | models.Q(pk__in=ended)
-        ).distinct()
+        """Claims whose stored keep_until has passed (claims.retention computes it on every
+        change). A claim with no keep_until yet never expires: fill_keep_until gives one to
+        every row, and runs with migrate."""
+        return self.filter(keep_until__lt=now or timezone.now())
 
 
 class Claim(models.Model):
@@ -96,6 +48,9 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # When the purge may delete the claim: stored so the purge is one query, not the
+    # escalation plan of every finished claim (claims.retention keeps it current).
+    keep_until = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 

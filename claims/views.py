@@ -21,6 +21,7 @@ from claims.dossier import fonts
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
+from claims.retention import refresh_keep_until
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.steps import STEP_FORMS
 
@@ -36,6 +37,7 @@ def start(request):
         claim = Claim.objects.create(
             consent_version=settings.PRIVACY_NOTICE_VERSION, consented_at=timezone.now()
         )
+        refresh_keep_until(claim)
         return redirect("claims:step", token=claim.token, step=FIRST_STEP)
     return render(
         request,
@@ -74,6 +76,7 @@ def done(request, claim):
             happened_on=form.cleaned_data["happened_on"],
             note=form.cleaned_data["note"],
         )
+        refresh_keep_until(claim)
         messages.success(request, _("Saved. Your plan below is up to date."))
         return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
     user_agent = request.headers.get("User-Agent", "")

@@ -12,6 +12,7 @@ from PIL import Image
 
 from claims.evidence.pipeline import store_upload
 from claims.models import REFERENCE_ALPHABET, Claim, Evidence, new_reference
+from claims.retention import keep_until_for
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +36,15 @@ def files_in(storage) -> list[Path]:
 
 
 def age(claim, *, days, completed=False) -> None:
-    """Move a claim's last change (and signature) back in time, bypassing auto_now."""
+    """Move a claim's last change (and signature) back in time, bypassing auto_now, with the
+    keep_until the rule gave it then."""
     then = timezone.now() - timedelta(days=days)
     Claim.objects.filter(pk=claim.pk).update(
         updated_at=then, completed_at=then if completed else None
     )
     Evidence.objects.filter(claim=claim).update(uploaded_at=then)
+    stored = Claim.objects.get(pk=claim.pk)
+    Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until_for(stored))
 
 
 def test_it_gives_each_claim_a_43_character_url_safe_token():

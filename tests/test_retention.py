@@ -1,6 +1,7 @@
 """Retention: which claims expire, and the purge that deletes them with every file."""
 
 import io
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.domain.escalation import escalation_plan
 from claims.followup import events_of
-from claims.models import LONG_HORIZON_STEPS, Claim, ClaimEvent, Evidence
+from claims.models import Claim, ClaimEvent, Evidence
+from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.facts import facts_for_claim
 
-from .journey import image_file, start_claim, upload, walk_to
+from .journey import fill_in, image_file, start_claim, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +43,16 @@ def finished_claim(client, **answers) -> Claim:
 
 
 def last_changed(claim, *, days_ago: int) -> None:
-    """Put every kind of change of the claim `days_ago` days back, bypassing auto_now."""
+    """Put every kind of change of the claim `days_ago` days back, bypassing auto_now, with
+    the keep_until the rule gave it then."""
     then = timezone.now() - timedelta(days=days_ago)
     Claim.objects.filter(pk=claim.pk).update(
         updated_at=then, completed_at=then if claim.completed_at else None
     )
     Evidence.objects.filter(claim=claim).update(uploaded_at=then)
     ClaimEvent.objects.filter(claim=claim).update(recorded_at=then)
+    stored = Claim.objects.get(pk=claim.pk)
+    Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until_for(stored))
 
 
 def plan_end(claim):
@@ -65,6 +70,12 @@ def plan_end(claim):
 
 def expired() -> set[Claim]:
     return set(Claim.objects.expired())
+
+
+def record_event(client, claim, kind: str) -> None:
+    """Record what happened today through the done page's form."""
+    data = {"event-kind": kind, "event-happened_on": timezone.localdate().isoformat()}
+    assert client.post(f"/c/{claim.token}/done/", data).status_code == 302
 
 
 # -- which claims expire --
@@ -87,15 +98,7 @@ def test_an_unfinished_claim_expires_7_days_after_its_last_change(client):
 def test_an_upload_counts_as_a_change(client):
     claim = unfinished_claim(client)
     last_changed(claim, days_ago=8)
-    Evidence.objects.create(
-        claim=claim,
-        category="other",
-        original_name="a.png",
-        content_type="image/png",
-        size=1,
-        sha256="0" * 64,
-        original="originals/a.png",
-    )
+    assert upload(client, claim.token, image_file()).status_code == 302
 
     assert expired() == set()
 
@@ -143,7 +146,7 @@ def test_a_recorded_event_counts_as_a_change(client):
     claim = finished_claim(client)
     claim.events.create(kind="refunded", happened_on=timezone.localdate())
     last_changed(claim, days_ago=31)
-    ClaimEvent.objects.filter(claim=claim).update(recorded_at=timezone.now())
+    record_event(client, claim, "refunded")
 
     assert expired() == set()
 
@@ -285,3 +288,176 @@ def test_the_purge_says_nothing_about_whose_claims_it_deleted(client):
 
     assert claim.token not in output
     assert claim.reference not in output
+
+
+# -- keep_until: stored, moved by every change the rule counts --
+
+
+def keep_until(claim):
+    return Claim.objects.get(pk=claim.pk).keep_until
+
+
+def dated_long_ago(claim) -> None:
+    """Give the claim a keep_until long past, so that a change that moves it shows."""
+    Claim.objects.filter(pk=claim.pk).update(keep_until=timezone.now() - timedelta(days=100))
+
+
+@contextmanager
+def kept_for(claim, days: int):
+    """Asserts that what happens inside the block keeps the claim `days` from then on."""
+    before, period = timezone.now(), timedelta(days=days)
+    yield
+    assert before + period <= keep_until(claim) <= timezone.now() + period
+
+
+def uploaded_item(client, claim) -> Evidence:
+    assert upload(client, claim.token, image_file()).status_code == 302
+    return claim.evidence.get()
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_dates_a_new_claim_7_days_ahead(client):
+    before = timezone.now()
+    claim = Claim.objects.get(token=start_claim(client))
+
+    assert before + timedelta(days=7) <= claim.keep_until <= timezone.now() + timedelta(days=7)
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_moves_keep_until_when_answers_are_saved(client):
+    claim = unfinished_claim(client)
+    dated_long_ago(claim)
+
+    with kept_for(claim, days=7):
+        assert fill_in(client, claim.token, "order", shop_name="大鱼数码").status_code == 302
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_moves_keep_until_when_a_file_is_uploaded(client):
+    claim = unfinished_claim(client)
+    dated_long_ago(claim)
+
+    with kept_for(claim, days=7):
+        uploaded_item(client, claim)
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_moves_keep_until_when_a_file_is_replaced(client):
+    claim = unfinished_claim(client)
+    item = uploaded_item(client, claim)
+    dated_long_ago(claim)
+    url = f"/c/{claim.token}/evidence/{item.pk}/replace/"
+
+    with kept_for(claim, days=7):
+        assert client.post(url, {"file": image_file("new.png")}).status_code == 302
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_moves_keep_until_when_a_file_is_removed(client):
+    claim = unfinished_claim(client)
+    item = uploaded_item(client, claim)
+    dated_long_ago(claim)
+
+    with kept_for(claim, days=7):
+        assert client.post(f"/c/{claim.token}/evidence/{item.pk}/remove/").status_code == 302
+    assert not claim.evidence.exists()
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_it_keeps_a_claim_through_its_plan_once_it_is_finished(client):
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    claim = Claim.objects.get(token=token)
+    dated_long_ago(claim)
+    before = timezone.now()
+
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+
+    assert keep_until(claim) >= before + timedelta(days=30)
+    assert timezone.localdate(keep_until(claim)) > plan_end(claim)  # its whole last day
+
+
+@override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_it_moves_keep_until_when_an_event_is_recorded(client):
+    claim = finished_claim(client)
+    claim.events.create(kind="refunded", happened_on=timezone.localdate())
+    dated_long_ago(claim)
+
+    with kept_for(claim, days=30):  # the refund ended the plan: only the 30 days count
+        record_event(client, claim, "refunded")
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7, COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_a_finished_claim_that_becomes_unfinished_keeps_its_longer_date(client):
+    claim = finished_claim(client)
+    longer = keep_until(claim)
+    assert longer > timezone.now() + timedelta(days=29)
+    Claim.objects.filter(pk=claim.pk).update(completed_at=None)
+
+    assert fill_in(client, claim.token, "order", shop_name="大鱼数码").status_code == 302
+
+    assert keep_until(claim) == longer  # not the 7 days an unfinished claim gets
+
+
+def test_a_claim_without_keep_until_never_expires(client):
+    claim = unfinished_claim(client)
+    last_changed(claim, days_ago=400)
+    Claim.objects.filter(pk=claim.pk).update(keep_until=None)
+
+    assert expired() == set()
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_finds_expired_claims_in_one_query(client, django_assert_num_queries):
+    stale, _fresh, done = unfinished_claim(client), unfinished_claim(client), finished_claim(client)
+    last_changed(stale, days_ago=8)
+    last_changed(done, days_ago=400)
+
+    with django_assert_num_queries(1):
+        found = set(Claim.objects.expired())
+
+    assert found == {stale, done}
+
+
+# -- fill_keep_until: a date for the rows from before keep_until --
+
+
+def fill(*args) -> list[str]:
+    out = io.StringIO()
+    call_command("fill_keep_until", *args, stdout=out)
+    return out.getvalue().splitlines()
+
+
+def undated(client) -> tuple[Claim, Claim]:
+    """A stale unfinished claim and a fresh finished one, neither with a keep_until."""
+    stale, done = unfinished_claim(client), finished_claim(client)
+    last_changed(stale, days_ago=8)
+    Claim.objects.update(keep_until=None)
+    return stale, done
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7, COMPLETED_CLAIM_RETENTION_DAYS=30)
+def test_it_fills_keep_until_by_the_rule_and_says_how_many(client):
+    stale, done = undated(client)
+    dated = unfinished_claim(client)
+    dated_long_ago(dated)  # has a date already: left as it is
+    dated_on = keep_until(dated)
+
+    assert fill() == ["Filled keep_until of 2 claim(s). (1 already expired)"]
+
+    assert keep_until(stale) == keep_until_for(Claim.objects.get(pk=stale.pk))
+    assert keep_until(done) == keep_until_for(Claim.objects.get(pk=done.pk))
+    assert keep_until(dated) == dated_on
+    assert expired() == {stale, dated}
+    assert fill() == ["Filled keep_until of 0 claim(s). (0 already expired)"]
+
+
+@override_settings(CLAIM_RETENTION_DAYS=7)
+def test_it_fills_nothing_on_a_dry_run(client):
+    undated(client)
+    updated = sorted(Claim.objects.values_list("updated_at", flat=True))
+
+    assert fill("--dry-run") == ["Would fill keep_until of 2 claim(s). (1 already expired)"]
+
+    assert not Claim.objects.filter(keep_until__isnull=False).exists()
+    assert sorted(Claim.objects.values_list("updated_at", flat=True)) == updated

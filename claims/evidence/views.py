@@ -16,6 +16,7 @@ from claims.access import get_claim_or_404
 from claims.evidence import pipeline as evidence
 from claims.evidence import redaction
 from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
+from claims.retention import refresh_keep_until
 
 
 def _item(token, pk, *, image_only=False):
@@ -52,6 +53,7 @@ def evidence_file(request, token, pk, variant):
 def evidence_delete(request, token, pk):
     claim, item = _item(token, pk)
     item.delete_with_files()
+    refresh_keep_until(claim)
     messages.success(request, _("The file was removed."))
     return _back_to(claim)
 

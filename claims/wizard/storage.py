@@ -7,6 +7,8 @@ the wizard (evidence has its own upload path), so step_files stays empty.
 
 from formtools.wizard.storage.base import BaseStorage
 
+from claims.retention import refresh_keep_until
+
 
 class ClaimStorage(BaseStorage):
     def __init__(self, prefix, request=None, file_storage=None):
@@ -45,6 +47,7 @@ class ClaimStorage(BaseStorage):
                 for step, values in self.data[self.step_data_key].items()
             }
             self.claim.save(update_fields=["answers", "current_step", "updated_at"])
+            refresh_keep_until(self.claim)
             self._saved = self._snapshot()
 
     def _snapshot(self):

@@ -21,6 +21,7 @@ from claims.dossier.manifest import numbered_exhibits
 from claims.evidence import pipeline as evidence_pipeline
 from claims.evidence.checklist import evidence_checklist
 from claims.evidence.forms import EvidenceUploadForm
+from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.screenshots.crosscheck import evidence_check
 from claims.screenshots.forms import ScreenshotForm
@@ -211,6 +212,7 @@ class ClaimWizard(NamedUrlWizardView):
 
     def done(self, form_list, form_dict, **kwargs):
         self.claim.mark_complete(form_dict["declaration"].cleaned_data["full_name"])
+        refresh_keep_until(self.claim)
         return redirect("claims:done", token=self.claim.token)
 
     # -- templates ---------------------------------------------------------------------

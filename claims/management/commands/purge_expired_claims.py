@@ -5,7 +5,7 @@ from claims.models import Claim
 
 class Command(BaseCommand):
     help = (
-        "Delete claims past their retention period with every stored and derived file. "
+        "Delete claims past their stored keep_until with every stored and derived file. "
         "Safe to run again: a run cut short is finished by the next one."
     )
 
