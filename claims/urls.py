@@ -3,7 +3,7 @@ from django.urls import path
 from claims import views
 from claims.dossier import views as dossier_views
 from claims.evidence import views as evidence_views
-from claims.screenshots import views as ocr_views
+from claims.screenshots import views as screenshot_views
 from claims.wizard.views import ClaimWizard
 
 app_name = "claims"
@@ -53,10 +53,10 @@ urlpatterns = [
         evidence_views.evidence_file,
         name="evidence_file",
     ),
-    path("c/<str:token>/screenshot/", ocr_views.screenshot_upload, name="screenshot_upload"),
+    path("c/<str:token>/screenshot/", screenshot_views.screenshot_upload, name="screenshot_upload"),
     path(
         "c/<str:token>/screenshot/<int:pk>/status/",
-        ocr_views.screenshot_status,
+        screenshot_views.screenshot_status,
         name="screenshot_status",
     ),
     path("c/<str:token>/<str:step>/", wizard, name="step"),

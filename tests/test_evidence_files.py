@@ -10,8 +10,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 from PIL import ExifTags, Image
 
-from claims.evidence import pipeline as evidence
-from claims.evidence import redaction
+from claims.evidence import pipeline, redaction
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, display_name, store_upload
 from claims.evidence.video import inspect_video
 from claims.models import Evidence
@@ -167,7 +166,7 @@ def test_it_accepts_an_mp4_with_its_duration_frame_size_and_hash():
     assert item.duration_text == "1:24"
     assert (item.width, item.height) == (1170, 2532)
     assert not item.print_image and not item.thumbnail
-    assert item.sha256 == evidence.hashlib.sha256(data).hexdigest()
+    assert item.sha256 == pipeline.hashlib.sha256(data).hexdigest()
 
 
 def test_it_reads_a_quicktime_mov_and_64_bit_durations():
@@ -215,7 +214,7 @@ def test_it_accepts_a_pdf_as_a_listed_file_without_copies():
 
 
 def test_the_default_limits_are_generous_enough_for_a_phone():
-    limits = evidence.limits()
+    limits = pipeline.limits()
     assert limits.files >= 60
     assert limits.image_bytes >= 15 * MB
     assert limits.video_bytes >= 100 * MB
@@ -284,7 +283,7 @@ def test_the_upload_handler_stops_writing_past_the_largest_limit():
 
 def rejection_of_upload(uploaded) -> str:
     with translation.override("en"), pytest.raises(EvidenceRejected) as raised:
-        evidence.examine(uploaded, room_bytes=10**9)
+        pipeline.examine(uploaded, room_bytes=10**9)
     return str(raised.value)
 
 

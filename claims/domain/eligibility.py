@@ -5,8 +5,7 @@ This module picks the route and adds the rules that apply on every route (R8-R11
 the routes themselves live in buyers, prepayment, defects, change_of_mind and fraud.
 """
 
-from claims.domain import channels, deadlines, law
-from claims.domain import guidance as next_steps
+from claims.domain import channels, deadlines, guidance, law
 from claims.domain.assessment import (
     CLAIM_ROUTES,
     CONSUMER_ROUTES,
@@ -129,10 +128,10 @@ def _assessment(findings: Findings, facts: Facts) -> Assessment:
             fraud=punitive is not None,
             complaint=any(channel.key == "12315" for channel in where),
         ),
-        evidence_needed=next_steps.evidence_needed(facts, route),
+        evidence_needed=guidance.evidence_needed(facts, route),
         warnings=(
             *findings.warnings,
-            *next_steps.warnings(facts, route, fraud=punitive is not None),
+            *guidance.warnings(facts, route, fraud=punitive is not None),
         ),
         blocks_documents=route == "stop_abuse",
         punitive=punitive,

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
+from claims.evidence.forms import EvidenceUploadForm
 from claims.models import Evidence
 
 # What good evidence of each kind looks like (shared/domain/LEGAL_BASIS.md §3.2).
@@ -92,3 +93,14 @@ def evidence_checklist(assessment, items) -> Checklist:
             )
         )
     return checklist
+
+
+def step_context(wizard, form, context) -> dict:
+    """The evidence step: the files so far, the checklist, and the upload form (the one the
+    user just sent, with its errors, when an upload was refused)."""
+    items = list(wizard.claim.evidence.all())
+    checklist = evidence_checklist(context["assessment"], items)
+    upload_form = context.get("upload_form") or EvidenceUploadForm(
+        prefix="upload", claim=wizard.claim, initial={"category": checklist.next_category}
+    )
+    return {"evidence_items": items, "checklist": checklist, "upload_form": upload_form}

@@ -5,8 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.domain.normalize import clean_text
-from claims.evidence import pipeline as evidence
-from claims.evidence import redaction
+from claims.evidence import pipeline, redaction
 from claims.evidence.images import not_supported_message
 from claims.models import Evidence
 
@@ -70,16 +69,16 @@ class EvidenceUploadForm(forms.Form):
 
     def __init__(self, *args, claim=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limits = evidence.limits()
+        self.limits = pipeline.limits()
         self.claim = claim
         self.fields["files"].help_text = gettext(
             "Photos and screenshots (JPEG, PNG, WebP, HEIC) up to %(image)d MB each, PDF "
             "documents up to %(pdf)d MB, MP4 or MOV screen recordings up to %(video)d MB. "
             "You can pick several at once."
         ) % {
-            "image": evidence.megabytes(self.limits.image_bytes),
-            "pdf": evidence.megabytes(self.limits.pdf_bytes),
-            "video": evidence.megabytes(self.limits.video_bytes),
+            "image": pipeline.megabytes(self.limits.image_bytes),
+            "pdf": pipeline.megabytes(self.limits.pdf_bytes),
+            "video": pipeline.megabytes(self.limits.video_bytes),
         }
 
     def clean_caption(self):
@@ -113,13 +112,13 @@ class EvidenceUploadForm(forms.Form):
             ("limit-video", self.limits.video_bytes),
             ("room-bytes", max(self.limits.claim_bytes - used_bytes, 0)),
             ("room-files", max(self.limits.files - used_files, 0)),
-            ("msg-image", evidence.too_large_message(Kind.IMAGE)),
-            ("msg-pdf", evidence.too_large_message(Kind.PDF)),
-            ("msg-video", evidence.too_large_message(Kind.VIDEO)),
+            ("msg-image", pipeline.too_large_message(Kind.IMAGE)),
+            ("msg-pdf", pipeline.too_large_message(Kind.PDF)),
+            ("msg-video", pipeline.too_large_message(Kind.VIDEO)),
             ("msg-type", not_supported_message()),
             ("msg-empty", gettext("This file is empty.")),
-            ("msg-full", evidence.claim_full_message()),
-            ("msg-count", evidence.too_many_message()),
+            ("msg-full", pipeline.claim_full_message()),
+            ("msg-count", pipeline.too_many_message()),
             ("msg-skipped", gettext("These files will not be uploaded:")),
             ("msg-sending", gettext("Uploading… (%(percent)s)")),
             ("msg-checking", gettext("Checking the files…")),

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from claims import tasks
 from claims.access import get_claim_or_404
-from claims.evidence import pipeline as evidence
-from claims.evidence import redaction
+from claims.evidence import pipeline, redaction
 from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
 from claims.retention import refresh_keep_until
 
@@ -89,8 +88,8 @@ def evidence_rotate(request, token, pk):
         messages.error(request, _("Choose which way to turn the picture."))
         return _back_to(claim, item)
     try:
-        evidence.rotate(item, form.quarter_turns())
-    except evidence.EvidenceRejected as exc:
+        pipeline.rotate(item, form.quarter_turns())
+    except pipeline.EvidenceRejected as exc:
         messages.error(request, str(exc))
     return _back_to(claim, item)
 
@@ -102,8 +101,8 @@ def evidence_replace(request, token, pk):
     form = ReplaceForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         try:
-            evidence.replace_file(item, form.cleaned_data["file"])
-        except evidence.EvidenceRejected as exc:
+            pipeline.replace_file(item, form.cleaned_data["file"])
+        except pipeline.EvidenceRejected as exc:
             form.add_error("file", str(exc))
         else:
             tasks.request_readings([item])
@@ -122,8 +121,8 @@ def evidence_cover(request, token, pk):
     form = RedactionForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         try:
-            evidence.set_redactions(item, form.cleaned_data["box_list"])
-        except evidence.EvidenceRejected as exc:
+            pipeline.set_redactions(item, form.cleaned_data["box_list"])
+        except pipeline.EvidenceRejected as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Saved. The covered areas are black in the dossier."))

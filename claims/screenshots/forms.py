@@ -5,7 +5,7 @@ import copy
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from claims.evidence import pipeline as evidence
+from claims.evidence import pipeline
 from claims.evidence.forms import EvidenceUploadForm
 from claims.models import Evidence
 
@@ -44,7 +44,7 @@ class ScreenshotForm(forms.Form):
         """Only pictures can be read: PDFs and recordings belong on the evidence step."""
         upload = self.cleaned_data["screenshot"]
         upload.seek(0)
-        kind = evidence.sniff(upload.read(evidence.HEAD_BYTES))
+        kind = pipeline.sniff(upload.read(pipeline.HEAD_BYTES))
         upload.seek(0)
         if kind != Evidence.Kind.IMAGE:
             raise forms.ValidationError(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from claims.domain.normalize import compact_identifier, parse_amount
 from claims.screenshots.extract import Reading
+from claims.screenshots.forms import ScreenshotForm
 from claims.screenshots.readings import ReadingState
 
 STEPS = ("order", "seller")
@@ -111,3 +112,13 @@ def _comparable(name: str, field: forms.Field, text: str):
     if isinstance(field, forms.DateTimeField):
         return field.to_python(text)
     return compact_identifier(text).lower()
+
+
+def step_context(wizard, form, context) -> dict:
+    """The order and seller steps: the fields a screenshot filled in; on the order step also
+    the screenshots read so far and the form to add one."""
+    step = wizard.steps.current
+    extra = {"read_fields": mark_read_fields(form, wizard.read_values[step])}
+    if step == "order":
+        extra.update(readings=wizard.readings, screenshot_form=ScreenshotForm())
+    return extra

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from claims import tasks
 from claims.access import get_claim_or_404
-from claims.evidence import pipeline as evidence
+from claims.evidence import pipeline
 from claims.models import Evidence
 from claims.screenshots import prefill, readings
 from claims.screenshots.forms import ScreenshotForm
@@ -34,7 +34,7 @@ def screenshot_upload(request, token):
     posted = request.method == "POST"
     form = ScreenshotForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
-        result = evidence.accept_uploads(
+        result = pipeline.accept_uploads(
             claim,
             [form.cleaned_data["screenshot"]],
             category=Evidence.Category.TRANSACTION,

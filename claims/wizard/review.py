@@ -10,6 +10,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from claims.domain.formatting import format_yuan
+from claims.dossier.manifest import numbered_exhibits
+from claims.screenshots.crosscheck import evidence_check
 from claims.wizard.steps import FACT_STEPS, STEP_LABELS
 
 REVIEWED_STEPS = (*FACT_STEPS, "identity", "messages")
@@ -68,3 +70,21 @@ def answer_sections(step_data, steps, form_for, change_url=None) -> list[dict]:
             }
         )
     return sections
+
+
+def step_context(wizard, form, context) -> dict:
+    """The review page: every answer with its Change link, the files, and where the typed
+    facts disagree with what the screenshots show."""
+    steps = wizard.get_form_list()
+    sections = answer_sections(
+        {step: wizard.storage.get_step_data(step) for step in steps},
+        steps,
+        form_for=lambda step, data: wizard.get_form(step=step, data=data),
+        change_url=wizard.change_url,
+    )
+    exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(wizard.claim)]
+    return {
+        "sections": sections,
+        "evidence_items": list(wizard.claim.evidence.all()),
+        "evidence_check": evidence_check(wizard.facts(), exhibits),
+    }

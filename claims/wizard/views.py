@@ -17,23 +17,29 @@ from formtools.wizard.views import NamedUrlWizardView
 from claims import tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
-from claims.dossier.manifest import numbered_exhibits
+from claims.evidence import checklist
 from claims.evidence import pipeline as evidence_pipeline
-from claims.evidence.checklist import evidence_checklist
 from claims.evidence.forms import EvidenceUploadForm
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
-from claims.screenshots.crosscheck import evidence_check
-from claims.screenshots.forms import ScreenshotForm
 from claims.wizard import drafts as message_drafts
+from claims.wizard import review
 from claims.wizard.facts import facts_from
-from claims.wizard.review import answer_sections
 from claims.wizard.steps import RETURN_TO_REVIEW, STEP_CONDITIONS, STEP_FORMS, STEP_LABELS
 
 
 def _when(predicate):
-    """A condition_dict entry from one of answers' predicates over the raw step data."""
+    """A condition_dict entry from one of wizard.steps' predicates over the raw step data."""
     return lambda wizard: predicate(wizard.raw_step_data())
+
+
+NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review")
+# What a step's template needs beyond its form, built by the package that owns the data.
+STEP_CONTEXT = {
+    **dict.fromkeys(prefill.STEPS, prefill.step_context),
+    "evidence": checklist.step_context,
+    "review": review.step_context,
+}
 
 
 class ClaimWizard(NamedUrlWizardView):
@@ -245,31 +251,8 @@ class ClaimWizard(NamedUrlWizardView):
             step_links=self.step_links(),
             returning_to_review=self.returning_to_review(),
         )
-        if step in ("assessment", "evidence", "messages", "review"):
+        if step in NEEDS_ASSESSMENT:
             context["assessment"] = self.assessment()
-        if step in prefill.STEPS:
-            context["read_fields"] = prefill.mark_read_fields(form, self.read_values[step])
-        if step == "order":
-            context["readings"] = self.readings
-            context["screenshot_form"] = ScreenshotForm()
-        if step == "evidence":
-            items = list(self.claim.evidence.all())
-            context["evidence_items"] = items
-            context["checklist"] = evidence_checklist(context["assessment"], items)
-            if "upload_form" not in context:
-                context["upload_form"] = EvidenceUploadForm(
-                    prefix="upload",
-                    claim=self.claim,
-                    initial={"category": context["checklist"].next_category},
-                )
-        if step == "review":
-            context["sections"] = answer_sections(
-                {step: self.storage.get_step_data(step) for step in self.get_form_list()},
-                self.get_form_list(),
-                form_for=lambda step, data: self.get_form(step=step, data=data),
-                change_url=self.change_url,
-            )
-            context["evidence_items"] = list(self.claim.evidence.all())
-            exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(self.claim)]
-            context["evidence_check"] = evidence_check(self.facts(), exhibits)
+        if step in STEP_CONTEXT:
+            context.update(STEP_CONTEXT[step](self, form, context))
         return context
