@@ -7,8 +7,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from claims.models import Claim
-
-from .journey import fill_in, start_claim, step_url, walk_to
+from tests.journey import fill_in, start_claim, step_url, walk_to
 
 
 def messages_page(client, token):

@@ -3,8 +3,7 @@
 import pytest
 
 from claims.models import Claim
-
-from .journey import image_file, start_claim, step_url, upload, walk_to
+from tests.journey import image_file, start_claim, step_url, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 

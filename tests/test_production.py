@@ -19,8 +19,7 @@ from django.test import Client, override_settings
 
 from claims.models import Claim
 from refundhelper import checks
-
-from .journey import image_file, start_claim, upload, walk_to
+from tests.journey import image_file, start_claim, upload, walk_to
 
 BASE_DIR = Path(settings.BASE_DIR)
 README = (BASE_DIR / "README.md").read_text(encoding="utf-8")

@@ -8,8 +8,7 @@ from django.test import Client
 
 from claims import ratelimit
 from claims.models import Claim
-
-from .journey import image_file, start_claim, upload, walk_to
+from tests.journey import image_file, start_claim, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from claims.followup import events_of
 from claims.models import Claim, ClaimEvent, Evidence
 from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.facts import facts_for_claim
-
-from .journey import fill_in, image_file, start_claim, upload, walk_to
+from tests.journey import fill_in, image_file, start_claim, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 

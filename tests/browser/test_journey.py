@@ -8,8 +8,7 @@ critical axe-core finding on any page.
 import pytest
 
 from claims.models import Claim
-
-from .walk import (
+from tests.browser.walk import (
     STEPS,
     back_from,
     choose_language,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .walk import choose_language, press
+from tests.browser.walk import choose_language, press
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 # The 404 page says so in its heading, in each language (its title carries no "404").

@@ -3,8 +3,7 @@
 import pytest
 
 from claims.models import Claim
-
-from .walk import STEPS, continue_from, fill_step, picture, press, step_of
+from tests.browser.walk import STEPS, continue_from, fill_step, picture, press, step_of
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from claims.models import Claim
-
-from .journey import fill_in, start_claim, step_url, walk_to
+from tests.journey import fill_in, start_claim, step_url, walk_to
 
 # The first sentence of the step's disclaimer; the claim is in Chinese, the default language.
 DISCLAIMER = "这个结果是根据你的回答和上面引用的法律给出的一般性信息，不是法律意见。"

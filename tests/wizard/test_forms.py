@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from claims.models import Claim
 from claims.wizard.forms import OrderForm
-
-from .journey import ANSWERS, fill_in, start_claim, step_url, walk_to
+from tests.journey import ANSWERS, fill_in, start_claim, step_url, walk_to
 
 
 def order_form(**overrides) -> OrderForm:

@@ -6,8 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from claims.models import Claim
-
-from .journey import fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
+from tests.journey import fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
 
 # The steps a claim about an invalid key goes through (conditional steps included).
 STEPS = [

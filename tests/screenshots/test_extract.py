@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 
 from claims.screenshots.extract import CHINA, Reading, TextBox, extract
-
-from .screenshot_samples import ALIPAY, SHOP, WECHAT, box
+from tests.screenshots.samples import ALIPAY, SHOP, WECHAT, box
 
 
 def at(year, month, day, hour, minute, second=0):

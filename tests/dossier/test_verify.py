@@ -10,8 +10,7 @@ from pypdf import PdfReader, PdfWriter
 
 from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
 from claims.models import DossierRecord
-
-from .factories import add_evidence, make_claim
+from tests.factories import add_evidence, make_claim
 
 
 def finished_dossier(client, signed_name="李明"):

@@ -8,9 +8,8 @@ import pytest
 from claims.domain import law
 from claims.domain.eligibility import Facts, assess
 from claims.domain.text import Text
-
-from .eligibility_cases import RULES, every_citation
-from .factories import (
+from tests.domain.eligibility_cases import RULES, every_citation
+from tests.factories import (
     ASKED,
     BALANCE,
     CHANGED_MIND,

@@ -18,8 +18,7 @@ from claims.dossier.manifest import new_manifest, numbered_exhibits
 from claims.dossier.render import render_archive
 from claims.evidence.pipeline import rotate, store_upload
 from claims.models import DossierRecord
-
-from .factories import add_evidence, files_in, make_claim
+from tests.factories import add_evidence, files_in, make_claim
 
 
 def originals_of(claim) -> dict[str, bytes]:

@@ -15,8 +15,7 @@ from PIL import Image
 
 from claims.dossier.render import dossier_context
 from claims.models import Claim, Evidence
-
-from .evidence_samples import (
+from tests.evidence.samples import (
     HTML_AS_PNG,
     animated,
     heic_photo,
@@ -29,7 +28,7 @@ from .evidence_samples import (
     two_tone,
     upload_of,
 )
-from .journey import start_claim, step_url, upload, walk_to
+from tests.journey import start_claim, step_url, upload, walk_to
 
 pytestmark = pytest.mark.django_db
 

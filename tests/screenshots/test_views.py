@@ -1,7 +1,8 @@
 """Start from a screenshot, over HTTP: upload, progress, pre-filled order step, review check.
 
 The OCR engine is the one outside part replaced here (it answers with the boxes of a bill);
-tests/test_ocr.py runs the real one. Tasks run at once, except where the queue is the point.
+tests/screenshots/test_reader.py runs the real one. Tasks run at once, except where the
+queue is the point.
 """
 
 import io
@@ -18,9 +19,8 @@ from claims.demo.screenshots import alipay_bill
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
 from claims.screenshots import reader, readings
-
-from .journey import fill_in, start_claim, step_url, upload, walk_to
-from .screenshot_samples import ALIPAY
+from tests.journey import fill_in, start_claim, step_url, upload, walk_to
+from tests.screenshots.samples import ALIPAY
 
 pytestmark = pytest.mark.django_db
 

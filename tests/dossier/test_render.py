@@ -16,8 +16,7 @@ from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits
 from claims.dossier.render import DossierUnavailable, render_dossier
 from claims.models import Claim, Evidence
-
-from .factories import add_evidence, files_in, make_claim
+from tests.factories import add_evidence, files_in, make_claim
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")

@@ -13,9 +13,8 @@ from PIL import ExifTags, Image
 
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, derive_image, store_upload
 from claims.models import Evidence
-
-from .evidence_samples import image_bytes, phone_photo, png_header, upload_of
-from .factories import make_claim
+from tests.evidence.samples import image_bytes, phone_photo, png_header, upload_of
+from tests.factories import make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip

@@ -15,8 +15,7 @@ from claims.evidence.pipeline import EvidenceRejected, accept_uploads, display_n
 from claims.evidence.video import inspect_video
 from claims.models import Evidence
 from claims.uploads import CappedTemporaryFileUploadHandler
-
-from .evidence_samples import (
+from tests.evidence.samples import (
     HTML_AS_PNG,
     animated,
     heic_photo,
@@ -28,7 +27,7 @@ from .evidence_samples import (
     png_zip_polyglot,
     upload_of,
 )
-from .factories import make_claim
+from tests.factories import make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip

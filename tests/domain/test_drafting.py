@@ -17,7 +17,7 @@ from claims.domain.drafting import (
 )
 from claims.domain.drafting.social import mask
 from claims.domain.eligibility import assess
-from tests.eligibility_cases import ALL_ANSWERS, every_citation
+from tests.domain.eligibility_cases import ALL_ANSWERS, every_citation
 from tests.factories import (
     ASKED,
     BALANCE,

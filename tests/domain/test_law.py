@@ -5,7 +5,8 @@ import pytest
 
 from claims.domain import law
 
-LEGAL_BASIS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "LEGAL_BASIS.md"
+PROJECT = Path(__file__).resolve().parents[2]
+LEGAL_BASIS = PROJECT.parent / "shared" / "domain" / "LEGAL_BASIS.md"
 needs_reference = pytest.mark.skipif(
     not LEGAL_BASIS.exists(), reason="shared/domain is not checked out"
 )
@@ -34,6 +35,11 @@ def fragments(article: law.Article) -> list[str]:
         text = text.removesuffix(ending)
     # The tables quote sentences without their closing "。", so one is allowed on top.
     return [piece.removesuffix("。") for piece in text.split("……") if piece]
+
+
+def test_the_reference_is_found_beside_the_project():
+    """Without it the checks below skip: make that visible as a failure, once."""
+    assert LEGAL_BASIS.exists(), f"{LEGAL_BASIS} is missing: check out shared/ beside the project"
 
 
 @needs_reference

@@ -7,8 +7,7 @@ table (and every_citation, which both read) lives in neither test module.
 from datetime import date, datetime
 
 from claims.domain import law
-
-from .factories import (
+from tests.factories import (
     ASKED,
     BALANCE,
     CHANGED_MIND,

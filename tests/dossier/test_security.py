@@ -15,8 +15,7 @@ from claims.dossier.manifest import new_manifest, numbered_exhibits
 from claims.dossier.render import render_archive, render_dossier
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
-
-from .factories import add_evidence, make_claim, png
+from tests.factories import add_evidence, make_claim, png
 
 
 class Trap:
