@@ -64,11 +64,6 @@ class Claim(models.Model):
     def is_complete(self) -> bool:
         return self.completed_at is not None
 
-    def expires_at(self):
-        if self.completed_at:
-            return self.completed_at + timedelta(days=settings.COMPLETED_CLAIM_RETENTION_DAYS)
-        return self.updated_at + timedelta(days=settings.CLAIM_RETENTION_DAYS)
-
     def replace_token(self) -> str:
         """Give the claim a new secret link; the old one stops working at once."""
         self.token = new_token()

@@ -64,13 +64,6 @@ def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=
     return Prepared(html, manifest, exhibits, fetcher)
 
 
-def dossier_context(claim, *, english_headings=False) -> dict:
-    """The template context of the dossier as it would be rendered now."""
-    exhibits = numbered_exhibits(claim)
-    manifest = new_manifest(claim, exhibits)
-    return build_context(claim, manifest, exhibits, english_headings=english_headings)
-
-
 def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
     """The dossier to send, always in Chinese; an English UI may add English headings."""
     require_font()

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from PIL import Image
 
-from claims.dossier.render import dossier_context
+from claims.dossier.render import prepare
 from claims.models import Claim, Evidence
 from tests.evidence.samples import (
     HTML_AS_PNG,
@@ -321,8 +320,7 @@ def test_the_dossier_index_says_which_pictures_were_covered(client, token):
     upload(client, token, upload_of(pdf_bytes(), "账单.pdf"))
     claim = Claim.objects.get(token=token)
 
-    with translation.override("zh-hans"):
-        html = render_to_string("dossier/dossier.html", dossier_context(claim))
+    html = prepare(claim).html
 
     assert "已遮盖个人信息 2 处（原件未改动）" in html
     assert "黑色方块为申请人遮盖的个人信息（共 2 处）" in html
