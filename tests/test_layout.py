@@ -116,3 +116,12 @@ def test_it_reports_a_planted_django_import_in_the_domain(tmp_path):
 def test_it_reports_a_planted_circle():
     graph = {"claims.a": {"claims.b"}, "claims.b": {"claims.c"}, "claims.c": {"claims.a"}}
     assert cycle_in(graph) == ["claims.a", "claims.b", "claims.c", "claims.a"]
+
+
+def test_no_module_in_claims_grows_past_400_lines_except_the_law_data():
+    long = {
+        module_name(path): count
+        for path in CLAIMS.rglob("*.py")
+        if "migrations" not in path.parts and (count := len(path.read_text().splitlines())) > 400
+    }
+    assert long.keys() <= {"claims.domain.law"}, long
