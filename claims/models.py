@@ -31,8 +31,8 @@ def evidence_storage():
 class ClaimQuerySet(models.QuerySet):
     def expired(self, now=None):
         """Claims whose stored keep_until has passed (claims.retention computes it on every
-        change). A claim with no keep_until yet never expires: fill_keep_until gives one to
-        every row, and runs with migrate."""
+        change). A row from before keep_until existed has none and never expires until
+        fill_keep_until gives it one: `make run` and `make serve` run it after migrate."""
         return self.filter(keep_until__lt=now or timezone.now())
 
 
@@ -59,6 +59,13 @@ class Claim(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # A new claim is kept as long as an untouched unfinished one; every later change
+        # moves the date through claims.retention.
+        if self._state.adding and self.keep_until is None:
+            self.keep_until = timezone.now() + timedelta(days=settings.CLAIM_RETENTION_DAYS)
+        super().save(*args, **kwargs)
 
     @property
     def is_complete(self) -> bool:

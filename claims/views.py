@@ -109,6 +109,7 @@ def plan_calendar(request, claim):
 def new_link(request, token):
     claim = get_claim_or_404(token)
     claim.replace_token()
+    refresh_keep_until(claim)
     messages.success(
         request, _("Your claim has a new link. The old link no longer works: save this one.")
     )

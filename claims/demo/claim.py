@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
+from claims.retention import refresh_keep_until
 from claims.wizard.drafts import drafts_from_answers, initial_for
 from claims.wizard.facts import prefixed_step_data
 
@@ -217,4 +218,5 @@ def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False)
         note="客服：虚拟商品一经售出概不退换，卡密发出即视为交付完成。" * (4 if long_text else 1),
         evidence=items[-1],
     )
+    refresh_keep_until(claim)
     return claim

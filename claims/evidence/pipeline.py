@@ -21,7 +21,6 @@ from claims.evidence import redaction
 from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
 from claims.models import Claim, Evidence
-from claims.retention import refresh_keep_until
 
 __all__ = ["EvidenceRejected", "accept_uploads", "derive_image", "store_upload"]
 
@@ -201,8 +200,6 @@ def accept_uploads(claim: Claim, files, *, category: str, caption: str) -> Uploa
         result.saved.append(item)
         room_files -= 1
         room_bytes -= item.size
-    if result.saved:
-        refresh_keep_until(claim)
     return result
 
 
@@ -232,7 +229,6 @@ def replace_file(item: Evidence, uploaded) -> Evidence:
         _store_files(item, examined, uploaded)
         item.save()
     _delete(old_files)
-    refresh_keep_until(item.claim)
     return item
 
 

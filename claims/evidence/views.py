@@ -105,6 +105,7 @@ def evidence_replace(request, token, pk):
         except pipeline.EvidenceRejected as exc:
             form.add_error("file", str(exc))
         else:
+            refresh_keep_until(claim)
             tasks.request_readings([item])
             messages.success(request, _("The file was replaced."))
             return _back_to(claim, item)

@@ -16,6 +16,7 @@ from claims import tasks
 from claims.access import get_claim_or_404
 from claims.evidence import pipeline
 from claims.models import Evidence
+from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.screenshots.forms import ScreenshotForm
 from claims.wizard.steps import RETURN_TO_REVIEW
@@ -43,6 +44,7 @@ def screenshot_upload(request, token):
         for _name, error in result.errors:
             form.add_error("screenshot", error)
         if result.saved:
+            refresh_keep_until(claim)
             tasks.request_reading(result.saved[0])
             messages.success(
                 request, _("The screenshot was added to your evidence (payment and order).")

@@ -182,6 +182,8 @@ class ClaimWizard(NamedUrlWizardView):
             )
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
+            if result.saved:
+                refresh_keep_until(self.claim)
             tasks.request_readings(result.saved)
             if result.saved:
                 count = len(result.saved)
