@@ -4,35 +4,18 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
-from PIL import Image
 
-from claims.evidence.pipeline import store_upload
 from claims.models import REFERENCE_ALPHABET, Claim, Evidence, new_reference
 from claims.retention import keep_until_for, refresh_keep_until
+from tests.factories import add_evidence, files_in, make_claim
 
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 REFERENCE = re.compile(r"RH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")
-
-
-def make_claim(**fields) -> Claim:
-    return Claim.objects.create(consent_version="test", consented_at=timezone.now(), **fields)
-
-
-def add_evidence(claim, name="bill.png") -> Evidence:
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 80), (40, 120, 220)).save(buffer, format="PNG")
-    upload = SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-    return store_upload(claim, upload, category="transaction", caption="账单")
-
-
-def files_in(storage) -> list[Path]:
-    return sorted(path for path in Path(storage.location).rglob("*") if path.is_file())
 
 
 def age(claim, *, days, completed=False) -> None:
@@ -89,10 +72,10 @@ def test_it_replaces_the_token_and_the_old_link_stops_working(client):
 
 def test_it_deletes_a_claim_with_every_stored_file(private_storage):
     claim = make_claim()
-    add_evidence(claim, "a.png")
-    add_evidence(claim, "b.png")
+    add_evidence(claim, name="a.png")
+    add_evidence(claim, name="b.png")
     other = make_claim()
-    kept = add_evidence(other, "other.png")
+    kept = add_evidence(other, name="other.png")
     assert len(files_in(private_storage)) == 9
 
     claim.delete_with_files()

@@ -16,13 +16,10 @@ from claims.followup import events_of
 from claims.models import Claim, ClaimEvent, Evidence
 from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.facts import facts_for_claim
+from tests.factories import files_in
 from tests.journey import fill_in, image_file, start_claim, upload, walk_to
 
 pytestmark = pytest.mark.django_db
-
-
-def files_in(storage) -> list[Path]:
-    return sorted(path for path in Path(storage.location).rglob("*") if path.is_file())
 
 
 def unfinished_claim(client) -> Claim:

@@ -340,7 +340,7 @@ def test_the_download_is_the_pdf_named_by_the_claim_reference(client):
 
 @pytest.mark.django_db
 def test_an_unfinished_claim_has_no_dossier_yet(client):
-    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
+    claim = make_claim()
 
     for path in ("dossier.pdf", "dossier-archive.pdf"):
         response = client.get(f"/c/{claim.token}/{path}")

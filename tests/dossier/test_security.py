@@ -145,9 +145,7 @@ def hostile_claim(trap) -> Claim:
     answers["contact"]["merchant_response_text"] = [joined[:1000]]
     answers["policy"]["clause_text"] = [joined[:500]]
     answers["messages"] = {"merchant_chat": [joined]}
-    claim = Claim.objects.create(
-        consent_version="test", consented_at=timezone.now(), answers=answers
-    )
+    claim = make_claim(answers=answers)
     for index, text in enumerate(payloads(trap)):
         name = f"{text.replace('/', '_')[:80]}.png"
         upload = SimpleUploadedFile(name, png(color=(index * 30, 90, 160)))

@@ -9,15 +9,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import Image
 
 from claims import tasks
 from claims.demo.screenshots import LAYOUTS, Purchase, degrade, expected, to_png, with_values
 from claims.evidence.pipeline import store_upload
-from claims.models import Claim, Evidence
+from claims.models import Evidence
 from claims.screenshots import reader, readings
 from claims.screenshots.extract import CHINA, Reading
+from tests.factories import make_claim
 
 pytestmark = pytest.mark.heavy
 
@@ -77,7 +77,7 @@ def test_a_long_screenshot_is_read_in_slices_so_its_text_stays_legible():
 
 @pytest.mark.django_db
 def test_the_task_reads_a_stored_screenshot_and_keeps_the_reading_on_its_row():
-    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
+    claim = make_claim()
     upload = SimpleUploadedFile("bill.png", LAYOUTS["alipay"](Purchase()), "image/png")
     item = store_upload(claim, upload, category=Evidence.Category.TRANSACTION, caption="")
     tasks.request_reading(item)  # the test settings run tasks at once

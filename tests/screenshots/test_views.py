@@ -19,6 +19,7 @@ from claims.demo.screenshots import alipay_bill
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
 from claims.screenshots import reader, readings
+from tests.factories import make_claim
 from tests.journey import fill_in, start_claim, step_url, upload, walk_to
 from tests.screenshots.samples import ALIPAY
 
@@ -389,7 +390,7 @@ def stored_screenshot(claim, category=Evidence.Category.TRANSACTION, size=(540, 
 # The worker checks its connection between tasks, as in production: no test transaction.
 @pytest.mark.django_db(transaction=True)
 def test_it_queues_the_uploads_left_unread_before_the_worker_starts(engine, settings):
-    claim = Claim.objects.create(consent_version="test", consented_at=timezone.now())
+    claim = make_claim()
     left_unread = stored_screenshot(claim)  # uploaded before readings were queued at upload
     read = stored_screenshot(claim, size=(500, 1100))
     tasks.request_reading(read)  # tasks run at once here
