@@ -70,7 +70,7 @@ def setup_django():
 class Screen:
     name: str
     data: bytes
-    truth: object  # claims.ocr_extract.Reading
+    truth: object  # claims.screenshots.extract.Reading
 
 
 @cache

@@ -249,7 +249,7 @@ class ClaimEvent(models.Model):
         return f"{self.happened_on} {self.get_kind_display()}"
 
 
-# Rendered dossiers are cached in the evidence storage, one folder per claim (dossier_cache).
+# Rendered dossiers are cached in the evidence storage, one folder per claim (dossier.cache).
 DOSSIER_CACHE_FOLDER = "dossiers"
 
 

@@ -4,6 +4,8 @@ import shutil
 import subprocess
 from functools import lru_cache
 
+from weasyprint.text import ffi
+
 
 @lru_cache(maxsize=1)
 def cjk_font_available() -> bool:
@@ -22,6 +24,4 @@ def cjk_font_available() -> bool:
 
 def harfbuzz_subset_available() -> bool:
     """Without HarfBuzz-subset WeasyPrint subsets fonts in Python: ~4 s per page of Chinese."""
-    from weasyprint.text import ffi  # lazy: importing WeasyPrint loads Pango (~0.3 s)
-
     return ffi.harfbuzz_subset is not None

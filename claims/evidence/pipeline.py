@@ -2,7 +2,7 @@
 
 The original bytes are kept exactly as uploaded, under a random name, with their SHA-256;
 they are only ever offered as a download. Images also get a print copy and a thumbnail,
-re-encoded once here (evidence_images); the user's rotation and opaque boxes are applied to
+re-encoded once here (evidence.images); the user's rotation and opaque boxes are applied to
 those copies only. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
 """
 
@@ -57,7 +57,7 @@ def megabytes(size: int) -> int:
     return max(size // MEGABYTE, 1)
 
 
-# The same sentences are shown by the page's script before sending (see evidence_forms).
+# The same sentences are shown by the page's script before sending (see evidence.forms).
 def too_large_message(kind: str) -> str:
     return _("This file is larger than %(size)d MB.") % {"size": megabytes(limits().for_kind(kind))}
 

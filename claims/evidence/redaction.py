@@ -2,7 +2,7 @@
 
 Percentages survive any resolution (the original, the print copy, the thumbnail). Boxes are
 kept in the frame of the upright image after the user's rotation; rotating turns them too.
-Pure functions; the pixels are painted in evidence_images.
+Pure functions; the pixels are painted in evidence.images.
 """
 
 import math

@@ -1,6 +1,7 @@
 """The views around one evidence file: serve, caption, rotate, cover, replace, remove.
 
-Uploads themselves go through the wizard's evidence step (claims.wizard.handle_upload).
+Uploads themselves go through the wizard's evidence step (ClaimWizard.handle_upload in
+claims/wizard/views.py).
 Every view finds the file through the claim its token opens, so no token, no file.
 """
 

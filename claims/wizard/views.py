@@ -1,6 +1,6 @@
 """The claim wizard: formtools for navigation, the Claim row for storage.
 
-Declared, not programmed: the step list and its forms live in answers.STEP_FORMS; this
+Declared, not programmed: the step list and its forms live in wizard.steps.STEP_FORMS; this
 class adds the few rules formtools lacks: a token in every URL, guards against skipping
 ahead, Back that keeps what was typed, and a return to the review page after a change.
 """

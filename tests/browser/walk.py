@@ -6,7 +6,7 @@ from PIL import Image
 
 from tests.journey import ANSWERS
 
-# The steps a claim about an invalid key goes through (as in test_wizard_flow).
+# The steps a claim about an invalid key goes through (as in tests/wizard/test_flow.py).
 STEPS = [
     "order", "buyer", "problem", "defect", "contact", "policy", "seller",
     "assessment", "evidence", "identity", "messages", "review", "declaration",
