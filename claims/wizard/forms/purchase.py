@@ -275,6 +275,7 @@ class ItemsForm(forms.Form):
             cleaned.get("same_price") == "no",
             {"amount_claimed": _("Enter what the items with the problem cost, for example 30.")},
         )
+        cleaned["amount_claimed"] = cleaned.get("amount_claimed") or None
         return cleaned
 
 
