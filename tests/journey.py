@@ -30,6 +30,7 @@ ANSWERS = {
         "discovered_on": "2026-11-20",
         "description": "兑换时提示该兑换码已被使用。",
     },
+    "items": {"quantity": "3", "quantity_failed": "2", "same_price": "yes", "amount_claimed": ""},
     "delivery": {"promised_delivery": "instant", "delivery_overdue": "", "key_shown": "nothing"},
     "defect": {"delivered_on": "2026-11-20", "defect_kind": "used", "used_before_confirmed": "no"},
     "balance": {"balance_amount": "200", "balance_blocked": "cannot_withdraw", "site_closed": "no"},

@@ -69,10 +69,14 @@ def return_window_end(facts: Facts) -> date:
 
 
 def stall_limit(facts: Facts) -> date | None:
-    """The 15th day after the refund demand (处罚办法 8, 10(2)); None before any demand."""
-    if not facts.contacted or facts.contacted_on is None:
+    """The 15th day after the refund demand (处罚办法 8, 10(2)); None before any demand.
+
+    A first contact that only asked about delivery starts nothing: the demand date does.
+    """
+    demanded = facts.demand_date
+    if demanded is None:
         return None
-    return facts.contacted_on + timedelta(days=STALL_DAYS)
+    return demanded + timedelta(days=STALL_DAYS)
 
 
 def stall_threshold_met(facts: Facts, route: str) -> bool:
@@ -122,6 +126,13 @@ def demand_term(facts: Facts, route: str) -> Term | None:
     return DEMAND_TERM if route in TERM_ROUTES else None
 
 
+def promise_last_day(facts: Facts) -> date | None:
+    """R7: the last day of a "购买后X天内可退" promise, counted like the 7-day windows."""
+    if facts.promise_days is None:
+        return None
+    return facts.purchase_date + timedelta(days=facts.promise_days)
+
+
 def lawsuit_deadline(facts: Facts) -> date:
     """Three years from discovery (民法典 188)."""
     return add_years(facts.discovered_on, LAWSUIT_YEARS)
@@ -141,6 +152,9 @@ def deadlines(
         found.append(_quality_window(facts))
     if route == "no_reason_return":
         found.append(_no_reason_window(facts))
+    promised = promise_last_day(facts) if facts.refund_promise == "yes" else None
+    if promised is not None and route in CLAIM_ROUTES:
+        found.append(_promise_window(facts, promised))
     if route in ("non_delivery", "business_purchase") and facts.problem == "not_delivered":
         found += _demand_deadline(facts)
     limit = stall_limit(facts)
@@ -191,6 +205,34 @@ def _no_reason_window(facts: Facts) -> Deadline:
     )
 
 
+def _promise_window(facts: Facts, last: date) -> Deadline:
+    bought = format_date(facts.purchase_date)
+    unused = facts.promise_condition == "unused"
+    keep = (
+        Text(
+            "承诺以未使用为条件：在此之前不要查看、复制或兑换卡密，也不要把卡密发给任何人。",
+            " The promise needs the item unused: until you are refunded, do not reveal, copy "
+            "or redeem the key, and do not send it to anyone.",
+        )
+        if unused
+        else Text("", "")
+    )
+    return Deadline(
+        Text(
+            f"店家承诺的{facts.promise_days}天退款期",
+            f"The shop's {facts.promise_days}-day refund promise",
+        ),
+        last,
+        Text(
+            f"按店家的承诺，从下单（{bought.zh}）的次日起算{facts.promise_days}天，"
+            f"这天之前要向店家提出退款。{keep.zh}",
+            f"By the shop's promise: {facts.promise_days} days counted from the day after "
+            f"the order "
+            f"({bought.en}). Ask the shop for the refund before this date.{keep.en}",
+        ),
+    )
+
+
 def _demand_deadline(facts: Facts) -> list[Deadline]:
     if rescission_due(facts):
         return []
@@ -226,7 +268,7 @@ def _demand_deadline(facts: Facts) -> list[Deadline]:
 
 
 def _stall(facts: Facts, limit: date) -> Deadline:
-    asked = format_date(facts.contacted_on)
+    asked = format_date(facts.demand_date)
     return Deadline(
         Text("15日拖延界限", "15-day delay limit"),
         limit,

@@ -105,7 +105,7 @@ def _route(facts: Facts) -> Findings:
         return not_delivered(facts)
     if facts.problem == "balance_stuck":
         return site_balance(facts)
-    if facts.problem == "changed_mind":
+    if facts.problem in ("changed_mind", "child_bought"):  # child_bought: the guardian agreed
         return changed_mind(facts)
     return defect(facts)
 

@@ -17,6 +17,7 @@ from claims.domain.deadlines import (
     STALL_DAYS,
     demand_term,
     lawsuit_deadline,
+    promise_last_day,
     rescinds,
 )
 from claims.domain.facts import Facts
@@ -141,6 +142,14 @@ def _seller(facts: Facts, assessment: Assessment, log: _Log, deadline: date | No
             f"On {day.en}, send it to the shop and screenshot that you did; the shop has until "
             f"{until.en}.",
         )
+    promised = promise_last_day(facts) if facts.refund_promise == "yes" else None
+    if promised is not None:
+        # R7: a promise with a window must be invoked inside it, whatever our suggested term says.
+        last = _day(promised, log.asked)
+        action = Text(
+            f"{action.zh}店家承诺的退款期到{last.zh}为止，要在这之前提出。",
+            f"{action.en} The shop's refund promise runs until {last.en}: ask before then.",
+        )
     step = _step(key, title, log.asked, action, WHERE[key], ATTACH[key])
     return replace(step, status="done") if log.contacted else step
 
@@ -245,8 +254,8 @@ def _regulator(facts: Facts, assessment: Assessment, log: _Log, after: date) -> 
     """12315 after a refusal or the 15-day stall (R9), its 7-working-day reply, or the 消协."""
     keys = {channel.key for channel in assessment.channels}
     first_ask = log.asked
-    if facts.contacted and facts.contacted_on:
-        first_ask = min(first_ask, facts.contacted_on)
+    if facts.demand_date:  # R9 runs from the refund demand, not a question about delivery
+        first_ask = min(first_ask, facts.demand_date)
     due = first_ask + timedelta(days=STALL_DAYS + 1)
     refused = log.first.get("refused")
     if refused is None and facts.merchant_response in REFUSALS and facts.contacted_on:

@@ -5,11 +5,11 @@ Every rule module reads a Facts; the wizard's forms offer exactly these vocabula
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from claims.domain.formatting import SHANGHAI
 
-PRODUCT_TYPES = ("card_key", "membership", "topup", "service", "physical_card")
+PRODUCT_TYPES = ("card_key", "membership", "topup", "service", "physical_card", "site_balance")
 
 PROBLEMS = (
     "not_delivered",
@@ -18,7 +18,11 @@ PROBLEMS = (
     "stopped_working",
     "balance_stuck",
     "changed_mind",
+    "child_bought",
 )
+
+# Problems whose story has no "did it ever work?" question: the money or the buyer is the issue.
+NO_USE_QUESTION = ("balance_stuck", "child_bought")
 
 # Problems that say the goods never arrived or never worked: with a redeemed key, R17 stops them.
 NEVER_WORKED = ("not_delivered", "invalid_key", "wrong_item")
@@ -51,6 +55,9 @@ SOLD_ON_PLATFORM = ("yes", "no", "unsure")
 MINOR_AGES = range(8, 18)
 
 FRAUD_SIGNS = ("vanished", "false_claims")
+
+# R7: what a refund promise asks of the buyer besides its window.
+PROMISE_CONDITIONS = ("unused", "none", "other", "")
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,14 @@ class Facts:
     payee_name: str = ""
     sold_on_platform: str = "unsure"
     fraud_signs: tuple[str, ...] = ()
+    quantity: int = 1
+    quantity_failed: int = 1
+    amount_claimed: Decimal | None = None  # None: the share of the price the failed items cost
+    no_order_number: bool = False
+    promise_days: int | None = None
+    promise_condition: str = ""
+    demanded_on: date | None = None  # None: the first contact already asked for the money back
+    demand_made: bool = True
 
     @property
     def purchase_date(self) -> date:
@@ -113,6 +128,33 @@ class Facts:
     def receipt_date(self) -> date:
         """The day the key or top-up arrived; the order day when the user did not say."""
         return self.delivered_on or self.purchase_date
+
+    @property
+    def partial(self) -> bool:
+        """Some items of the order worked: the claim covers only the ones that failed."""
+        return self.quantity_failed < self.quantity
+
+    @property
+    def claimed_amount(self) -> Decimal:
+        """The sum claimed: what the user entered, else the failed items' share of the price."""
+        if self.amount_claimed is not None:
+            return min(self.amount_claimed, self.amount)
+        if not self.partial:
+            return self.amount
+        share = self.amount * self.quantity_failed / self.quantity
+        return share.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    @property
+    def order_reference(self) -> str:
+        """R15: a private transfer has no order number; its transaction number names it."""
+        return self.order_number or self.transaction_number
+
+    @property
+    def demand_date(self) -> date | None:
+        """R9: the day the user asked for a refund, replacement or repair; None before that."""
+        if not self.contacted or not self.demand_made:
+            return None
+        return self.demanded_on or self.contacted_on
 
     @property
     def operator_known(self) -> bool:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from claims.domain.eligibility import assess
+from claims.domain.quantity import order_summary
 from claims.followup import plan_for
 from claims.wizard.drafts import saved_texts
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
@@ -71,9 +72,19 @@ DOSSIER_LABELS = {
     "payee_name": "收款方名称",
     "sold_on_platform": "是否为平台内店铺（分站）",
     "fraud_signs": "其他情况",
+    "no_order_number": "无订单号（私下转账）",
+    "items": "购买件数",
+    "quantity": "购买数量",
+    "quantity_failed": "出现问题的数量",
+    "same_price": "每件价格是否相同",
+    "amount_claimed": "出现问题部分的金额",
+    "demand": "首次联系时是否已要求退款、更换或修复",
+    "demanded_on": "提出退款、更换或修复要求的日期",
+    "promise_days": "承诺的退款期限（购买后天数）",
+    "promise_condition": "承诺的条件",
 }
 # Steps the dossier prints in its own chapters; identity (a phone number for 12315) stays out.
-ORDER_STEPS = ("order", "seller")
+ORDER_STEPS = ("order", "items", "seller")
 DETAIL_STEPS = (
     "buyer", "minor", "problem", "delivery", "defect", "balance", "contact", "policy", "promise",
 )  # fmt: skip
@@ -178,6 +189,7 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
     return {
         "claim": claim,
         "facts": facts,
+        "claimed": order_summary(facts).zh if facts else "",
         "answers": answers,
         "assessment": assessment,
         "chapters": chapters,
@@ -216,6 +228,13 @@ def _category_overview(exhibits) -> list[tuple[str, list]]:
     return list(overview.items())
 
 
+def _order_words(facts) -> str:
+    """R15: a private transfer has no order number; never print an empty one."""
+    if facts.order_number:
+        return f"订单号 {facts.order_number}"
+    return f"私下转账，无订单号；支付交易号 {facts.transaction_number}"
+
+
 def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineEntry]:
     """Known dates from the answers, what the user recorded since, and the capture times."""
     entries = []
@@ -233,7 +252,7 @@ def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineE
         add(
             facts.purchased_at,
             f"申请人在“{facts.platform_name}”下单购买“{facts.product_name}”并付款"
-            f"{answers.get('amount', '')}（订单号 {facts.order_number}）",
+            f"{answers.get('amount', '')}（{_order_words(facts)}）",
             *transaction,
         )
         add(facts.delivered_on, "申请人收到商品")

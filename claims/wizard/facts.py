@@ -48,6 +48,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
     defect = cleaned.get("defect", {})
     balance = cleaned.get("balance", {})
     promise = cleaned.get("promise", {})
+    items = cleaned.get("items", {})
     return Facts(
         product_type=order["product_type"],
         product_name=order["product_name"],
@@ -75,7 +76,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         purchase_confirmation=policy["purchase_confirmation"],
         today=today or timezone.localdate(),
         purpose=buyer["purpose"],
-        buyer_is_minor=buyer["buyer_age"] == "minor",
+        buyer_is_minor=buyer["buyer_age"] == "minor" or problem["problem"] == "child_bought",
         minor_age=minor.get("minor_age"),
         guardian_consented=_yes_no(minor.get("guardian_consented")),
         transfer_requested_by_seller=order["transfer_requested_by_seller"] == "yes",
@@ -95,6 +96,14 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         payee_name=seller["payee_name"],
         sold_on_platform=seller["sold_on_platform"],
         fraud_signs=tuple(seller["fraud_signs"]),
+        quantity=items.get("quantity", 1),
+        quantity_failed=items.get("quantity_failed", 1),
+        amount_claimed=items.get("amount_claimed"),
+        no_order_number=order["no_order_number"],
+        promise_days=promise.get("promise_days"),
+        promise_condition=promise.get("promise_condition", ""),
+        demanded_on=contact["demanded_on"] if contact["demand"] == "later" else None,
+        demand_made=contact["demand"] != "not_yet",
     )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping
 
 from django.utils.translation import gettext_lazy as _
 
+from claims.domain.facts import NO_USE_QUESTION
 from claims.wizard.forms import (
     AssessmentForm,
     BalanceForm,
@@ -24,12 +25,14 @@ from claims.wizard.forms import (
     ReviewForm,
     SellerForm,
 )
+from claims.wizard.forms.purchase import ItemsForm
 
 STEP_FORMS = [
     ("order", OrderForm),
     ("buyer", BuyerForm),
-    ("minor", MinorForm),
     ("problem", ProblemForm),
+    ("minor", MinorForm),
+    ("items", ItemsForm),
     ("delivery", DeliveryForm),
     ("defect", DefectForm),
     ("balance", BalanceForm),
@@ -46,7 +49,7 @@ STEP_FORMS = [
 ]
 FORMS = dict(STEP_FORMS)
 FACT_STEPS = (
-    "order", "buyer", "minor", "problem", "delivery", "defect", "balance",
+    "order", "buyer", "problem", "minor", "items", "delivery", "defect", "balance",
     "contact", "policy", "promise", "seller",
 )  # fmt: skip
 # The review page is where a change of answer returns to (`?return=review` on the link).
@@ -55,6 +58,7 @@ STEP_LABELS = {
     "order": _("Order"),
     "buyer": _("Buyer"),
     "minor": _("Child's purchase"),
+    "items": _("Items"),
     "problem": _("Problem"),
     "delivery": _("Delivery"),
     "defect": _("What is wrong"),
@@ -81,7 +85,19 @@ def raw_answer(step_data: StepData, step: str, field: str) -> str | None:
 
 
 def buyer_is_a_child(step_data: StepData) -> bool:
-    return raw_answer(step_data, "buyer", "buyer_age") == "minor"
+    """R14: a child paid, said on the buyer step or chosen as the problem."""
+    return (
+        raw_answer(step_data, "buyer", "buyer_age") == "minor"
+        or raw_answer(step_data, "problem", "problem") == "child_bought"
+    )
+
+
+def several_items_claimed(step_data: StepData) -> bool:
+    """A several-item order, unless the whole payment is at stake (a balance, a child)."""
+    return (
+        raw_answer(step_data, "order", "items") == "several"
+        and raw_answer(step_data, "problem", "problem") not in NO_USE_QUESTION
+    )
 
 
 def goods_never_arrived(step_data: StepData) -> bool:
@@ -108,6 +124,7 @@ def bought_as_a_consumer(step_data: StepData) -> bool:
 # Steps that apply only to some claims; every other step always applies.
 STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "minor": buyer_is_a_child,
+    "items": several_items_claimed,
     "delivery": goods_never_arrived,
     "defect": goods_arrived_faulty,
     "balance": money_held_as_balance,

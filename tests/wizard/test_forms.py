@@ -145,7 +145,7 @@ def test_a_valid_step_is_saved_at_once(client):
 def test_every_child_age_the_form_takes_gets_a_result_and_the_rest_a_message(client, age):
     """The minor step and assess() read one age range (domain.facts.MINOR_AGES)."""
     token = start_claim(client)
-    walk_to(client, token, "buyer", buyer={"buyer_age": "minor"})
+    walk_to(client, token, "problem", buyer={"buyer_age": "minor"})
     response = fill_in(client, token, "minor", minor_age=age)
     if int(age) < 8:
         assert response.status_code == 200

@@ -13,6 +13,7 @@ from claims.domain.assessment import Assessment
 from claims.domain.deadlines import rescission_due
 from claims.domain.facts import Facts
 from claims.domain.formatting import SHANGHAI, format_date, format_yuan
+from claims.domain.quantity import order_summary
 from claims.domain.rules.defects import fault, item_words
 from claims.domain.rules.prepayment import overdue
 from claims.domain.text import Text
@@ -56,6 +57,7 @@ _NOT_DELIVERED_ZH = {
     "topup": "充值至今未到账",
     "service": "服务至今未提供",
     "physical_card": "至今未收到点卡",
+    "site_balance": "充值至今未计入站内余额",
 }
 RESPONSE_ZH = {
     "no_reply": "未获回复",
@@ -110,10 +112,22 @@ def where(facts: Facts, limit: int) -> str:
 
 
 def refund_amount(facts: Facts) -> Decimal:
-    """The money to get back: the blocked balance on the balance route, else the price."""
+    """The money to get back: the blocked balance on the balance route, else what is claimed."""
     if facts.problem == "balance_stuck" and facts.balance_amount is not None:
         return facts.balance_amount
-    return facts.amount
+    return facts.claimed_amount
+
+
+def order_words(facts: Facts) -> str:
+    """订单号…, or for a private transfer without one (R15) the transaction number."""
+    if facts.order_number:
+        return f"订单号{facts.order_number}"
+    return f"交易单号{facts.transaction_number}（私下转账，无订单号）"
+
+
+def paid_words(facts: Facts) -> str:
+    """支付¥X; on a several-item order also the count, the sum claimed and what works."""
+    return order_summary(facts).zh if facts.quantity > 1 else f"支付{format_yuan(facts.amount)}"
 
 
 def buyer(facts: Facts, assessment: Assessment) -> str:
@@ -125,12 +139,12 @@ def buyer(facts: Facts, assessment: Assessment) -> str:
 def purchase_line(facts: Facts, assessment: Assessment, room: Room) -> str:
     payment = PAYMENT_METHOD_ZH.get(facts.payment_method, "其他方式")
     transaction = ""
-    if facts.transaction_number and room.transaction:
+    if facts.transaction_number and room.transaction and facts.order_number:
         transaction = f"（交易单号{facts.transaction_number}）"
     return (
         f"{buyer(facts, assessment)}于{format_time(facts)}在{where(facts, room.name)}"
         f"购买“{clip(facts.product_name, room.name + 6)}”，"
-        f"订单号{facts.order_number}，通过{payment}支付{format_yuan(facts.amount)}{transaction}。"
+        f"{order_words(facts)}，通过{payment}{paid_words(facts)}{transaction}。"
     )
 
 
@@ -260,12 +274,17 @@ def joined(texts: list[Text]) -> Text | None:
     return Text("".join(t.zh for t in texts), " ".join(t.en for t in texts))
 
 
+def _order_en(facts: Facts) -> str:
+    if facts.order_number:
+        return f"Order {facts.order_number}"
+    return f"Payment {facts.transaction_number} (no order number)"
+
+
 def about_en(facts: Facts) -> str:
     """The English sentence every explanation opens with after the disclaimer."""
     day = format_date(facts.purchase_date).en
     return (
-        f"Order {facts.order_number} ({format_yuan(facts.amount)}, bought on {day}): "
-        f"{problem_en(facts)}."
+        f"{_order_en(facts)} ({format_yuan(facts.amount)}, bought on {day}): {problem_en(facts)}."
     )
 
 

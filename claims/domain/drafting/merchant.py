@@ -21,10 +21,11 @@ from claims.domain.drafting.common import (
     format_time,
     grounds,
     joined,
+    order_words,
+    paid_words,
     problem,
 )
 from claims.domain.facts import Facts
-from claims.domain.formatting import format_yuan
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.fraud import punitive_sentence
 from claims.domain.text import Text
@@ -82,8 +83,7 @@ def _chat(facts: Facts, assessment: Assessment) -> Draft:
         hard_limit=None,
         suggested_length=CHAT_LENGTH,
         explanation=Text(
-            f"{EXPLAINS.zh}这条简短消息向店家说明订单{facts.order_number}的问题，"
-            f"提出诉求{basis_zh}。",
+            f"{EXPLAINS.zh}这条简短消息向店家说明{order_words(facts)}的问题，提出诉求{basis_zh}。",
             f"{EXPLAINS.en} {about_en(facts)} This short chat message asks the shop to put it "
             f"right; its demand: {demand_en(assessment)}.{basis_en}",
         ),
@@ -103,8 +103,8 @@ def _chat_text(facts: Facts, assessment: Assessment, room: Room) -> str:
         [
             opener,
             f"事实：{buyer(facts, assessment)}于{format_time(facts)}购买"
-            f"“{clip(facts.product_name, room.name)}”，订单号{facts.order_number}，"
-            f"支付{format_yuan(facts.amount)}。{problem(facts, assessment, room)}",
+            f"“{clip(facts.product_name, room.name)}”，{order_words(facts)}，"
+            f"{paid_words(facts)}。{problem(facts, assessment, room)}",
             f"诉求：{assessment.demand.zh}",
             f"依据：{basis or '本请求为协商请求，恳请贵店酌情考虑。'}",
             "谢谢！",
@@ -121,7 +121,7 @@ def _demand(facts: Facts, assessment: Assessment) -> Draft:
         hard_limit=None,
         suggested_length=MESSAGE_LIMIT,
         explanation=Text(
-            f"{EXPLAINS.zh}这份书面催告写明订单{facts.order_number}的事实、你的诉求和期限，"
+            f"{EXPLAINS.zh}这份书面催告写明{order_words(facts)}的事实、你的诉求和期限，"
             "并列出全部法律依据。期限过了店家仍不处理，就可以按计划向下一个渠道投诉。",
             f"{EXPLAINS.en} {about_en(facts)} This formal written demand sets out the facts "
             f"and gives the shop a deadline; its demand: {demand_en(assessment)}. If the "
@@ -141,7 +141,7 @@ def _rescission(facts: Facts, assessment: Assessment) -> Draft:
         hard_limit=None,
         suggested_length=MESSAGE_LIMIT,
         explanation=Text(
-            f"{EXPLAINS.zh}你给店家的期限已过，这份通知告诉店家订单{facts.order_number}"
+            f"{EXPLAINS.zh}你给店家的期限已过，这份通知告诉店家{order_words(facts)}"
             "的合同解除，并要求退款。通知到达店家时合同解除。",
             f"{EXPLAINS.en} {about_en(facts)} The deadline you gave has passed, so this "
             f"notice cancels the contract; its demand: {demand_en(assessment)}. The contract "

@@ -18,6 +18,8 @@ from claims.domain.drafting.common import (
     demand_sent_line,
     fact_lines,
     grounds,
+    order_words,
+    paid_words,
     problem,
     refund_amount,
     third_person,
@@ -126,7 +128,7 @@ def _minimal(facts: Facts, assessment: Assessment, platform: str, limit: int) ->
     found = grounds(assessment)[:1]
     head = (
         f"【事实】\n{buyer(facts, assessment)}于{format_date(facts.purchase_date).zh}在"
-        f"{where(facts, 6)}购买，订单号{facts.order_number}，支付{format_yuan(facts.amount)}。"
+        f"{where(facts, 6)}购买，{order_words(facts)}，{paid_words(facts)}。"
     )
     tail = "\n".join(
         [

@@ -13,6 +13,7 @@ from claims.domain.drafting.common import (
     Room,
     about_en,
     clip,
+    paid_words,
     problem,
     refund_amount,
     third_person,
@@ -79,7 +80,8 @@ def _text(facts: Facts, assessment: Assessment, refund: str) -> str:
     lines = [
         f"记录：在{site}购买{item_zh}后的退款经历",
         f"{format_date(facts.purchase_date).zh}，我在{site}购买了“{clip(facts.product_name, 24)}”，"
-        f"订单号{mask(facts.order_number)}，支付{format_yuan(facts.amount)}。",
+        f"{f'订单号{mask(facts.order_number)}' if facts.order_number else '私下转账付款'}，"
+        f"{paid_words(facts)}。",
         _shop_words(problem(facts, assessment, _ROOM)),
     ]
     if facts.site_closed or "vanished" in facts.fraud_signs:

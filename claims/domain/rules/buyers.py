@@ -10,7 +10,8 @@ from claims.domain import law
 from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_TERM, rescission_due, return_window_end
 from claims.domain.facts import NEVER_WORKED, Facts
-from claims.domain.formatting import format_date, format_yuan
+from claims.domain.formatting import format_date
+from claims.domain.quantity import claimed_sum
 from claims.domain.rules.defects import fault, item_words, repair
 from claims.domain.rules.prepayment import delivery_demand, overdue
 from claims.domain.text import Text
@@ -18,7 +19,7 @@ from claims.domain.text import Text
 
 def business_purchase(facts: Facts) -> Findings:
     """R0: contract route only (民法典 577/563), no consumer law, no 12315."""
-    amount = format_yuan(facts.amount)
+    amount = claimed_sum(facts)
     findings = Findings(
         "business_purchase",
         "good",
@@ -47,8 +48,8 @@ def business_purchase(facts: Facts) -> Findings:
             "refund unless the contract says so.",
         )
         findings.demand = Text(
-            f"恳请贵方酌情通融，将{amount}原路退回。",
-            f"You can ask the seller to refund {amount} as a favour. It doesn't have to.",
+            f"恳请贵方酌情通融，将{amount.zh}原路退回。",
+            f"You can ask the seller to refund {amount.en} as a favour. It doesn't have to.",
         )
         findings.instead(
             "查看你和上家（主站、货源）的合作规则或聊天记录里有没有退货约定。",
@@ -64,18 +65,18 @@ def business_purchase(facts: Facts) -> Findings:
     return findings
 
 
-def _demand(facts: Facts, amount: str) -> Text:
+def _demand(facts: Facts, amount: Text) -> Text:
     term = DEMAND_TERM.words
     if facts.problem in ("invalid_key", "wrong_item", "stopped_working"):
         fix = repair(facts)
         return Text(
-            f"请{term.zh}{fix.zh}，或将{amount}原路退回。",
-            f"Ask the seller to {fix.en} {term.en}, or to refund {amount} to the account "
+            f"请{term.zh}{fix.zh}，或将{amount.zh}原路退回。",
+            f"Ask the seller to {fix.en} {term.en}, or to refund {amount.en} to the account "
             "you paid from (原路退回).",
         )
     return Text(
-        f"请{term.zh}按约定履行，或将{amount}原路退回。",
-        f"Ask the seller to perform as agreed {term.en}, or to refund {amount} to the "
+        f"请{term.zh}按约定履行，或将{amount.zh}原路退回。",
+        f"Ask the seller to perform as agreed {term.en}, or to refund {amount.en} to the "
         "account you paid from (原路退回).",
     )
 
@@ -147,7 +148,7 @@ def _faulty_performance(facts: Facts, findings: Findings) -> None:
 
 def minor(facts: Facts) -> Findings:
     """R14: the guardian refuses to ratify and reclaims the money (民法典 157)."""
-    amount = format_yuan(facts.amount)
+    amount = claimed_sum(facts)
     refused = facts.guardian_consented is False
     age = f"{facts.minor_age}岁，" if facts.minor_age else ""
     age_en = f"was {facts.minor_age} and " if facts.minor_age else ""
@@ -166,9 +167,9 @@ def minor(facts: Facts) -> Findings:
             "Maybe. It depends on whether the guardian agreed to this purchase.",
         ),
         Text(
-            f"本人作为买家的监护人，不同意也不追认该笔交易，请{term.zh}将{amount}原路退回。",
+            f"本人作为买家的监护人，不同意也不追认该笔交易，请{term.zh}将{amount.zh}原路退回。",
             f"As the guardian, tell the seller you do not approve the purchase and ask for "
-            f"{amount} back to the account it was paid from (原路退回) {term.en}.",
+            f"{amount.en} back to the account it was paid from (原路退回) {term.en}.",
         ),
     )
     findings.because(

@@ -7,7 +7,7 @@ from claims.domain import law
 from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_TERM, return_window_end
 from claims.domain.facts import Facts
-from claims.domain.formatting import format_yuan
+from claims.domain.quantity import claimed_sum
 from claims.domain.text import Text
 
 SERVICE_TYPES = ("membership", "topup", "service")
@@ -25,7 +25,7 @@ def promise_reason(findings: Findings) -> None:
 
 def changed_mind(facts: Facts) -> Findings:
     """R6/R7: change of mind works only through a shop promise or, for mailed cards, R6-B."""
-    amount = format_yuan(facts.amount)
+    amount = claimed_sum(facts)
     promised = facts.refund_promise == "yes" and facts.promise_conditions_met != "no"
     if promised and not facts.redeemed:
         return _promise(facts, amount)
@@ -50,7 +50,7 @@ def changed_mind(facts: Facts) -> Findings:
     return findings
 
 
-def _promise(facts: Facts, amount: str) -> Findings:
+def _promise(facts: Facts, amount: Text) -> Findings:
     met = facts.promise_conditions_met == "yes"
     findings = Findings(
         "seller_promise",
@@ -66,8 +66,8 @@ def _promise(facts: Facts, amount: str) -> Findings:
             "the promise's conditions.",
         ),
         Text(
-            f"请按贵店的退款承诺，{DEMAND_TERM.words.zh}将{amount}原路退回。",
-            f"Ask the shop to keep its promise and refund {amount} to the account you "
+            f"请按贵店的退款承诺，{DEMAND_TERM.words.zh}将{amount.zh}原路退回。",
+            f"Ask the shop to keep its promise and refund {amount.en} to the account you "
             f"paid from (原路退回) {DEMAND_TERM.words.en}.",
         ),
     )
@@ -81,7 +81,7 @@ def _promise(facts: Facts, amount: str) -> Findings:
     return findings
 
 
-def _redeemed(amount: str) -> Findings:
+def _redeemed(amount: Text) -> Findings:
     """Changed mind after redeeming: the key was used, so no rule or "unused" promise fits."""
     findings = Findings(
         "no_reason_unlikely",
@@ -104,7 +104,7 @@ def _redeemed(amount: str) -> Findings:
     return findings
 
 
-def _physical_card(facts: Facts, amount: str) -> Findings:
+def _physical_card(facts: Facts, amount: Text) -> Findings:
     """R6 exception B: a mailed card is a physical good; refusing needs a confirmation step."""
     if facts.purchase_confirmation == "yes":
         findings = Findings(
@@ -142,9 +142,9 @@ def _physical_card(facts: Facts, amount: str) -> Findings:
             "Maybe. It depends on whether checkout made you confirm the card can't be returned.",
         ),
         Text(
-            f"我申请7天无理由退货。请{DEMAND_TERM.words.zh}提供退货地址；收到退回的点卡后7日内，将{amount}原路退回。",
+            f"我申请7天无理由退货。请{DEMAND_TERM.words.zh}提供退货地址；收到退回的点卡后7日内，将{amount.zh}原路退回。",
             f"Ask to return the card within 7 days, no reason needed. The shop gives you a "
-            f"return address and refunds {amount} to the account you paid from (原路退回) "
+            f"return address and refunds {amount.en} to the account you paid from (原路退回) "
             "within 7 days of getting the card back.",
         ),
     )
@@ -182,7 +182,7 @@ def _physical_card(facts: Facts, amount: str) -> Findings:
     return findings
 
 
-def _digital_change_of_mind(facts: Facts, amount: str) -> Findings:
+def _digital_change_of_mind(facts: Facts, amount: Text) -> Findings:
     """R6: a delivered, working digital item or a service is generally not returnable."""
     findings = Findings(
         "no_reason_unlikely",
@@ -226,8 +226,8 @@ def _goodwill_alternatives(findings: Findings) -> None:
     )
 
 
-def _goodwill_demand(amount: str) -> Text:
+def _goodwill_demand(amount: Text) -> Text:
     return Text(
-        f"恳请贵店酌情通融，将{amount}原路退回。",
-        f"You can politely ask the shop to refund {amount} as a favour. It doesn't have to.",
+        f"恳请贵店酌情通融，将{amount.zh}原路退回。",
+        f"You can politely ask the shop to refund {amount.en} as a favour. It doesn't have to.",
     )

@@ -8,7 +8,7 @@ from claims.domain import law
 from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM, return_window_end
 from claims.domain.facts import Facts
-from claims.domain.formatting import format_yuan
+from claims.domain.quantity import claimed_sum, count
 from claims.domain.rules.change_of_mind import promise_reason
 from claims.domain.text import Text
 
@@ -18,6 +18,7 @@ REPLACE = {
     "topup": Text("重新正确完成充值", "redo the top-up correctly"),
     "service": Text("按约定重新提供服务", "redo the service as agreed"),
     "physical_card": Text("更换一张可正常使用的点卡", "swap it for a working card"),
+    "site_balance": Text("将充值金额正确计入余额", "credit the deposit correctly"),
 }
 _WRONG_ITEM_FIX = Text("更换为实际购买的商品", "send what you actually bought")
 _RESTORE = Text("恢复正常使用", "make it work again")
@@ -27,6 +28,7 @@ _ITEM = {
     "topup": ("充值", "top-up"),
     "service": ("服务", "service"),
     "physical_card": ("点卡", "card"),
+    "site_balance": ("余额充值", "deposit"),
 }
 # How each kind of fault reads in one impersonal sentence for the shop.
 KIND = {
@@ -63,7 +65,7 @@ def defect(facts: Facts) -> Findings:
         and facts.promise_conditions_met != "no"
     ):
         return _warranty(facts)
-    amount = format_yuan(facts.amount)
+    amount = claimed_sum(facts)
     fix = repair(facts)
     within = facts.today <= return_window_end(facts)
     if within:
@@ -83,8 +85,8 @@ def defect(facts: Facts) -> Findings:
         "strong" if within else "good",
         headline,
         Text(
-            f"请{REPAIR_TERM.words.zh}{fix.zh}，或将{amount}原路退回。",
-            f"Ask the shop to {fix.en} {REPAIR_TERM.words.en}, or to refund {amount} "
+            f"请{REPAIR_TERM.words.zh}{fix.zh}，或将{amount.zh}原路退回。",
+            f"Ask the shop to {fix.en} {REPAIR_TERM.words.en}, or to refund {amount.en} "
             "to the account you paid from (原路退回).",
         ),
     )
@@ -131,12 +133,15 @@ def repair(facts: Facts) -> Text:
         return _WRONG_ITEM_FIX
     if facts.problem == "stopped_working":
         return _RESTORE
+    if facts.quantity > 1:
+        items = count(facts, facts.quantity_failed)
+        return Text(f"更换其中无法使用的{items.zh}", f"swap the {items.en} that do not work")
     return REPLACE[facts.product_type]
 
 
 def _warranty(facts: Facts) -> Findings:
     """R7 for a later failure: a warranty (质保X天, 掉线包补) binds the seller."""
-    amount = format_yuan(facts.amount)
+    amount = claimed_sum(facts)
     met = facts.promise_conditions_met == "yes"
     item_zh, item_en = item_words(facts)
     what = fault(facts)
@@ -154,9 +159,9 @@ def _warranty(facts: Facts) -> Findings:
             "within its terms and period.",
         ),
         Text(
-            f"请按贵店的承诺，{DEMAND_TERM.words.zh}{_RESTORE.zh}，或将{amount}原路退回。",
+            f"请按贵店的承诺，{DEMAND_TERM.words.zh}{_RESTORE.zh}，或将{amount.zh}原路退回。",
             f"Ask the shop to keep its promise: {_RESTORE.en} {DEMAND_TERM.words.en}, or refund "
-            f"{amount} to the account you paid from (原路退回).",
+            f"{amount.en} to the account you paid from (原路退回).",
         ),
     )
     findings.because(

@@ -57,8 +57,8 @@ def scam_suspected(facts: Facts) -> bool:
 
 
 def punitive_amount(facts: Facts) -> Decimal:
-    """CPL 55(1): three times the price, at least ¥500."""
-    return max(facts.amount * PUNITIVE_MULTIPLE, PUNITIVE_MINIMUM).quantize(Decimal("0.01"))
+    """CPL 55(1): three times the price of what is claimed, at least ¥500."""
+    return max(facts.claimed_amount * PUNITIVE_MULTIPLE, PUNITIVE_MINIMUM).quantize(Decimal("0.01"))
 
 
 def punitive_claim(facts: Facts, route: str) -> PunitiveClaim | None:

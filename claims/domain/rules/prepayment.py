@@ -9,6 +9,7 @@ from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_TERM, delivery_term, rescission_due
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
+from claims.domain.quantity import claimed_sum, count
 from claims.domain.text import Text
 
 DELIVER = {
@@ -17,6 +18,7 @@ DELIVER = {
     "topup": Text("完成充值并到账", "complete the top-up"),
     "service": Text("完成服务", "provide the service"),
     "physical_card": Text("寄出点卡", "ship the card"),
+    "site_balance": Text("将充值金额计入我的站内余额", "credit the deposit to your site balance"),
 }
 ONLINE_TYPES = ("card_key", "membership", "topup", "service")
 
@@ -30,26 +32,34 @@ def overdue(facts: Facts) -> bool | None:
 
 def delivery_demand(facts: Facts) -> Text:
     """R1/R2: delivery or refund by a deadline (催告), or, once it passed, rescission."""
-    amount, deliver = format_yuan(facts.amount), DELIVER[facts.product_type]
+    amount, deliver = claimed_sum(facts), _deliver(facts)
     term = delivery_term(facts).words
     if rescission_due(facts):
         return Text(
-            f"现通知解除本订单合同，请{term.zh}将{amount}原路退回。",
-            f"Tell the shop the contract is cancelled and ask for {amount} back to the account "
+            f"现通知解除本订单合同，请{term.zh}将{amount.zh}原路退回。",
+            f"Tell the shop the contract is cancelled and ask for {amount.en} back to the account "
             f"you paid from (原路退回) {term.en}.",
         )
     if facts.deadline_given and facts.deadline_on:
         return Text(
-            f"请{term.zh}{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
-            f"Remind the shop to {deliver.en} {term.en}, or refund {amount} to the account "
+            f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
+            f"Remind the shop to {deliver.en} {term.en}, or refund {amount.en} to the account "
             "you paid from (原路退回). After that you can cancel the contract.",
         )
     return Text(
-        f"请{term.zh}{deliver.zh}，或将{amount}原路退回；逾期未处理的，我将依法解除合同。",
-        f"Ask the shop to {deliver.en} {term.en}, or to refund {amount} to the "
+        f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
+        f"Ask the shop to {deliver.en} {term.en}, or to refund {amount.en} to the "
         "account you paid from (原路退回). You choose which. If it does neither, you can "
         "cancel the contract.",
     )
+
+
+def _deliver(facts: Facts) -> Text:
+    """What the shop still owes; on a several-item order, only the items that never came."""
+    if facts.quantity <= 1:
+        return DELIVER[facts.product_type]
+    items = count(facts, facts.quantity_failed)
+    return Text(f"交付未收到的{items.zh}", f"deliver the {items.en} that never arrived")
 
 
 def not_delivered(facts: Facts) -> Findings:

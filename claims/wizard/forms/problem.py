@@ -3,8 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from claims.domain.facts import NO_USE_QUESTION
 from claims.domain.normalize import clean_text
-from claims.wizard.forms.fields import YES_NO, YES_NO_UNSURE, date_field, radio, show_if, text_area
+from claims.wizard.forms.fields import (
+    YES_NO,
+    YES_NO_UNSURE,
+    date_field,
+    radio,
+    require_when,
+    show_if,
+    text_area,
+)
 from claims.wizard.forms.purchase import parse_money
 
 
@@ -19,12 +28,14 @@ class ProblemForm(forms.Form):
         ),
         ("balance_stuck", _("My money is stuck in the site's balance (cannot use or withdraw it)")),
         ("changed_mind", _("Nothing is wrong with it, I no longer want it")),
+        ("child_bought", _("My child bought it without my agreement")),
     ]
 
     problem = radio(_("What went wrong?"), PROBLEMS)
     redeemed = radio(
         _("Did the key or top-up ever work, even once?"),
         YES_NO,
+        required=False,
         help_text=_("For example the value reached your game account."),
     )
     discovered_on = date_field(_("When did you notice the problem?"))
@@ -36,8 +47,24 @@ class ProblemForm(forms.Form):
         help_text=_("Error messages shown when redeeming help most."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = "|".join(key for key, _label in self.PROBLEMS if key not in NO_USE_QUESTION)
+        show_if(self, "problem", asked, "redeemed")
+
     def clean_description(self):
         return clean_text(self.cleaned_data["description"])
+
+    def clean(self):
+        cleaned = super().clean()
+        # A stuck balance or a child's purchase is about the money or the buyer, not the item.
+        require_when(
+            self,
+            cleaned,
+            cleaned.get("problem") not in NO_USE_QUESTION,
+            {"redeemed": _("Tell us whether it ever worked, even once.")},
+        )
+        return cleaned
 
 
 class DeliveryForm(forms.Form):

@@ -30,6 +30,7 @@ class OrderForm(forms.Form):
             ("topup", _("Top-up to a game or app account (直充/代充)")),
             ("service", _("Other virtual service (e.g. boosting, account rental)")),
             ("physical_card", _("Physical card sent by post")),
+            ("site_balance", _("A deposit into the site's own balance (余额充值)")),
         ]
 
     PAYMENT_METHODS = [
@@ -62,10 +63,22 @@ class OrderForm(forms.Form):
     order_number = forms.CharField(
         label=_("Order number"),
         max_length=80,
+        required=False,
         help_text=_("Spaces are ignored. Copy it from the order page."),
+    )
+    no_order_number = forms.BooleanField(
+        label=_("No order number (I paid the seller directly)"),
+        required=False,
+        help_text=_("Then enter the payment transaction number below instead."),
     )
     product_name = forms.CharField(label=_("What you bought"), max_length=100)
     product_type = radio(_("Type of product"), ProductType.CHOICES)
+    items = radio(
+        _("How many items were in this order?"),
+        [("one", _("One")), ("several", _("Several (for example 5 card keys or 3 months)"))],
+        required=False,
+        initial="one",
+    )
     amount = forms.CharField(
         label=_("Amount paid (yuan)"),
         max_length=30,
@@ -97,8 +110,10 @@ class OrderForm(forms.Form):
         "site_address",
         "shop_name",
         "order_number",
+        "no_order_number",
         "product_name",
         "product_type",
+        "items",
         "amount",
         "purchased_at",
         "payment_method",
@@ -123,7 +138,11 @@ class OrderForm(forms.Form):
         return compact_identifier(self.cleaned_data["site_address"])
 
     def clean_order_number(self):
-        return _identifier(self.cleaned_data["order_number"])
+        value = self.cleaned_data["order_number"]
+        return _identifier(value) if value else ""
+
+    def clean_items(self):
+        return self.cleaned_data["items"] or "one"
 
     def clean_transaction_number(self):
         value = self.cleaned_data["transaction_number"]
@@ -146,6 +165,20 @@ class OrderForm(forms.Form):
             cleaned.get("payment_method") == "private_transfer",
             {"transfer_requested_by_seller": _("Tell us whether the seller asked for it.")},
         )
+        # R15: a payment straight to the seller has no order; its transaction number names it.
+        no_order = bool(cleaned.get("no_order_number"))
+        if no_order:
+            cleaned["order_number"] = ""
+            if not cleaned.get("transaction_number") and "transaction_number" not in self.errors:
+                self.add_error(
+                    "transaction_number",
+                    _("Without an order number, enter the transaction number from your bill."),
+                )
+        elif not cleaned.get("order_number") and "order_number" not in self.errors:
+            self.add_error(
+                "order_number",
+                _("Enter the order number, or tick 'No order number' if you paid directly."),
+            )
         return cleaned
 
 
@@ -175,6 +208,75 @@ def parse_money(text: str) -> Decimal:
     if amount != amount.quantize(Decimal("0.01")):
         raise forms.ValidationError(_("Use at most two decimal places."), code="decimals")
     return amount.quantize(Decimal("0.01"))
+
+
+class ItemsForm(forms.Form):
+    """Several items in one order: the claim covers the ones that failed, at their price."""
+
+    quantity = forms.IntegerField(
+        label=_("How many did you buy?"),
+        min_value=2,
+        max_value=9999,
+        error_messages={
+            "required": _("Enter how many items the order had, for example 5."),
+            "invalid": _("Enter how many items the order had, for example 5."),
+            "min_value": _("Enter 2 or more; for one item go back and choose 'One'."),
+            "max_value": _("Enter a number under 10,000."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    quantity_failed = forms.IntegerField(
+        label=_("How many of them have the problem?"),
+        min_value=1,
+        help_text=_(
+            "Count those that never arrived, are invalid or were used before you got them. "
+            "The ones that work are not claimed."
+        ),
+        error_messages={
+            "required": _("Enter how many items have the problem, for example 2."),
+            "invalid": _("Enter how many items have the problem, for example 2."),
+            "min_value": _("Enter at least 1: the item that has the problem."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    same_price = radio(
+        _("Did every item cost the same?"),
+        YES_NO,
+        error_messages={"required": _("Tell us whether every item cost the same.")},
+    )
+    amount_claimed = forms.CharField(
+        label=_("What did the items with the problem cost in total (yuan)?"),
+        max_length=30,
+        required=False,
+        help_text=_("Only the items you claim for, for example 30 or 29.90."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_if(self, "same_price", "no", "amount_claimed")
+
+    def clean_amount_claimed(self):
+        value = self.cleaned_data["amount_claimed"]
+        return parse_money(value) if value else None
+
+    def clean(self):
+        cleaned = super().clean()
+        bought, failed = cleaned.get("quantity"), cleaned.get("quantity_failed")
+        if bought and failed and failed > bought:
+            self.add_error(
+                "quantity_failed",
+                _("This cannot be more than the number you bought (%(bought)s).")
+                % {"bought": bought},
+            )
+        require_when(
+            self,
+            cleaned,
+            cleaned.get("same_price") == "no",
+            {"amount_claimed": _("Enter what the items with the problem cost, for example 30.")},
+        )
+        cleaned["amount_claimed"] = cleaned.get("amount_claimed") or None
+        return cleaned
 
 
 class BuyerForm(forms.Form):

@@ -28,6 +28,19 @@ class ContactForm(forms.Form):
 
     contacted = radio(_("Have you already asked the seller for a refund or delivery?"), YES_NO)
     contacted_on = date_field(_("When did you first ask?"), required=False)
+    demand = radio(
+        _("Did you ask for a refund, a replacement or a repair that first time?"),
+        [
+            ("first", _("Yes, in that first message")),
+            ("later", _("No, I asked for it later")),
+            ("not_yet", _("Not yet: so far I only asked about delivery")),
+        ],
+        required=False,
+        help_text=_("The seller's 15 days to settle count from that request."),
+    )
+    demanded_on = date_field(
+        _("When did you ask for the refund, replacement or repair?"), required=False
+    )
     merchant_response = radio(_("What did they answer?"), RESPONSES, required=False)
     merchant_response_text = text_area(_("Their words, if you have them"), 1000, required=False)
     deadline_given = radio(
@@ -45,11 +58,13 @@ class ContactForm(forms.Form):
             "contacted",
             "yes",
             "contacted_on",
+            "demand",
             "merchant_response",
             "merchant_response_text",
             "deadline_given",
         )
         show_if(self, "deadline_given", "yes", "deadline_on")
+        show_if(self, "demand", "later", "demanded_on")
 
     def clean_merchant_response_text(self):
         return clean_text(self.cleaned_data["merchant_response_text"])
@@ -75,6 +90,19 @@ class ContactForm(forms.Form):
             contacted and cleaned.get("deadline_given") == "yes",
             {"deadline_on": _("Enter the day the deadline ended.")},
         )
+        cleaned["demand"] = (cleaned.get("demand") or "first") if contacted else ""
+        require_when(
+            self,
+            cleaned,
+            cleaned["demand"] == "later",
+            {"demanded_on": _("Enter the day you asked for the refund, replacement or repair.")},
+        )
+        first, demanded = cleaned.get("contacted_on"), cleaned.get("demanded_on")
+        if first and demanded and demanded < first:
+            self.add_error(
+                "demanded_on",
+                _("This is before your first contact: enter a day on or after it."),
+            )
         return cleaned
 
 
@@ -118,6 +146,30 @@ class PromiseForm(forms.Form):
         500,
         rows=2,
         help_text=_("Copy it from the listing, the notice or the chat."),
+    )
+    promise_days = forms.IntegerField(
+        label=_("Within how many days of buying does it apply?"),
+        min_value=1,
+        max_value=3650,
+        required=False,
+        help_text=_(
+            "For 购买后7天内未使用可退 enter 7. Leave it empty if the promise has no time limit."
+        ),
+        error_messages={
+            "invalid": _("Enter the number of days as digits, for example 7."),
+            "min_value": _("Enter at least 1 day, or leave it empty if there is no limit."),
+            "max_value": _("Enter fewer than 3,650 days, or leave it empty if there is no limit."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    promise_condition = radio(
+        _("What does the promise require?"),
+        [
+            ("unused", _("That the key or item is unused")),
+            ("none", _("Nothing: any refund request within the time")),
+            ("other", _("Something else (it is in the words above)")),
+        ],
+        required=False,
     )
     promise_conditions_met = radio(
         _("Does your case meet the promise's conditions?"),
