@@ -135,10 +135,11 @@ def quote(text: str, limit: int) -> str:
     """Someone's words in exactly one pair of “”, their own quotation marks turned into ‘’,
     whole or cut after a sentence, within `limit` characters; "" when not one sentence fits."""
     words = " ".join(text.split())
-    if len(words) > 1 and words[0] in _OPENERS + '"' and words.count(words[0]) == 1:
-        closer = '"' if words[0] == '"' else _CLOSERS[_OPENERS.index(words[0])]
-        if words.endswith(closer) and words.count(closer) == 1:
-            words = words[1:-1].strip()
+    # Marks the user typed around the whole text are ours to write, not theirs.
+    pairs = {**dict(zip(_OPENERS, _CLOSERS, strict=True)), '"': '"'}
+    first, last, inside = words[:1], words[-1:], words[1:-1]
+    if len(words) > 1 and last == pairs.get(first) and first not in inside and last not in inside:
+        words = inside.strip()
     words = _straight_to_curly(words).translate(_INNER)
     inner = excerpt(words, limit - 2) if limit > 2 else ""
     return f"“{inner}”" if inner else ""

@@ -157,9 +157,11 @@ def _minimal_text(
     facts: Facts, assessment: Assessment, tail: str, middle: str, product: bool
 ) -> str:
     name = f"“{facts.product_name.strip()}”" if product and facts.product_name.strip() else ""
+    site = where(facts, 6)
+    at = "" if site == "贵店" else f"在{site}"
     head = (
-        f"【事实】\n{buyer(facts, assessment)}于{format_date(facts.purchase_date).zh}在"
-        f"{third_person(where(facts, 6))}购买{name}，订单号{facts.order_number}，"
+        f"【事实】\n{buyer(facts, assessment)}于{format_date(facts.purchase_date).zh}{at}"
+        f"购买{name}，订单号{facts.order_number}，"
         f"支付{format_yuan(facts.amount)}。"
     )
     return f"{head}{middle}\n{tail}"
