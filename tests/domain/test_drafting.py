@@ -15,6 +15,7 @@ from claims.domain.drafting import (
     drafts_for,
     merchant_message,
 )
+from claims.domain.drafting.common import dated_demand
 from claims.domain.drafting.social import mask
 from claims.domain.eligibility import assess
 from tests.domain.eligibility_cases import ALL_ANSWERS, every_citation
@@ -111,15 +112,18 @@ def test_it_does_not_threaten_complaints_when_the_user_has_no_claim(overrides):
 @pytest.mark.parametrize(
     ("overrides", "deadline"),
     [
-        ({}, "24小时内"),
-        ({"promised_delivery": "within"}, "72小时内"),
-        (INVALID, "24小时内"),
-        (PHYSICAL, "3日内"),
-        (BALANCE, "3日内"),
+        ({}, "在2026年11月23日前"),
+        ({"promised_delivery": "within"}, "在2026年11月25日前"),
+        (INVALID, "在2026年11月23日前"),
+        (PHYSICAL, "在2026年11月25日前"),
+        (BALANCE, "在2026年11月25日前"),
     ],
 )
-def test_it_sets_a_concrete_deadline_in_the_demand(overrides, deadline):
-    assert deadline in section(message_for(**overrides), "诉求")
+def test_it_sets_a_deadline_in_the_demand_as_a_date_counted_from_today(overrides, deadline):
+    demand = section(message_for(**overrides), "诉求")
+
+    assert deadline in demand
+    assert "小时内" not in demand and "在3日内" not in demand
 
 
 def test_it_sends_a_demand_with_a_deadline_before_rescission():
@@ -433,17 +437,20 @@ def test_every_draft_names_the_order_amount_purchase_date_and_demand(name, metho
             assert facts.order_number not in draft.text
         else:
             assert facts.order_number in draft.text, draft.key
-            assert assessment.demand.zh in draft.text, draft.key
+            assert dated_demand(facts, assessment).zh in draft.text, draft.key
 
 
 @pytest.mark.parametrize(("name", "method"), CASES)
-def test_drafts_for_others_than_the_shop_never_guess_the_demand_date(name, method):
+def test_drafts_for_others_than_the_shop_never_claim_the_demand_went_out_unrecorded(name, method):
+    # Issue 13 item 11: these drafts said "我已向商家发出…" before anything was sent.
     for key, draft in drafts(name, method).items():
         if not key.startswith("merchant_"):
             assert "【" not in draft.text.replace("【事实】", "").replace("【诉求】", "").replace(
                 "【依据】", ""
             ), key
-            assert "已向" in draft.text, key
+            assert "已向" not in draft.text and "至今未处理" not in draft.text, key
+            if key != "social_post":
+                assert "我同时向商家发出" in draft.text, key
 
 
 def test_drafts_give_the_date_the_user_already_contacted_the_shop():
@@ -508,7 +515,7 @@ def test_the_report_cites_the_breaches_it_names():
     for article in (law.PENALTY_10_2, law.CPL_56_1_VIII, law.CPL_REG_17, law.ECL_15,
                     law.CPL_REG_13_2):  # fmt: skip
         assert (article.law, article.article) in pairs
-    assert "明确拒绝退款" in report.text and "概不退换" not in report.text
+    assert "商家拒绝处理" in report.text and "概不退换" not in report.text
     assert "分开处理" in report.text
 
 
@@ -532,7 +539,7 @@ def test_the_wechat_pay_complaint_fits_300_characters_even_with_long_answers(ove
     if "wechat_pay" in found:
         text = found["wechat_pay"].text
         assert len(text) <= 300
-        assert facts.order_number in text and assessment.demand.zh in text
+        assert facts.order_number in text and dated_demand(facts, assessment).zh in text
 
 
 def test_suggested_lengths_are_design_suggestions():
@@ -561,7 +568,8 @@ def test_the_12315_complaint_names_the_complainant_respondent_request_and_facts(
         "被投诉人：深圳市星辰数码科技有限公司（地址：深圳市南山区科技园1号）"
     )
     assert "星辰卡盟的店铺“星辰数码”的经营者" in lines[1]
-    assert lines[2].startswith("被投诉人的")
+    # Issue 13 item 11: no "名称和地址由我查询后填写" when the user already gave both.
+    assert lines[2] == ""
     assert "请求市场监督管理部门依法处理，督促被投诉人退还¥648.00。" in text
     assert "【事实】" in text and "付款后至今未收到卡密" in text
 

@@ -12,6 +12,7 @@ from claims.domain.escalation import (
     Event,
     escalation_plan,
 )
+from claims.domain.formatting import format_date
 from claims.domain.workdays import add_working_days
 from tests.factories import (
     ASKED,
@@ -159,7 +160,9 @@ def test_the_plan_counts_the_term_the_demand_the_drafts_carry_states(overrides, 
     assert (term.due(TODAY) if term else None) == deadline
     assert term is None or term.words.zh in assessment.demand.zh
     if deadline and not overrides.get("deadline_given"):
-        assert any(assessment.demand.zh in d.text for d in drafts_for(facts, assessment))
+        # The drafts state the term as the plan's date (issue 13 item 11).
+        dated = f"在{format_date(deadline).zh}前"
+        assert any(dated in d.text for d in drafts_for(facts, assessment))
 
 
 def test_it_says_when_to_escalate_in_both_languages():

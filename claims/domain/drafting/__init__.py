@@ -11,6 +11,7 @@ from claims.domain.drafting.common import PAYMENT_METHOD_ZH, Complainant, Draft,
 from claims.domain.drafting.merchant import MESSAGE_LIMIT, merchant_drafts, merchant_message
 from claims.domain.drafting.payment import payment_drafts
 from claims.domain.drafting.social import social_drafts
+from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 
 __all__ = [
@@ -39,14 +40,20 @@ DRAFT_KEYS = (
 
 
 def drafts_for(
-    facts: Facts, assessment: Assessment, complainant: Complainant = NO_COMPLAINANT
+    facts: Facts,
+    assessment: Assessment,
+    complainant: Complainant = NO_COMPLAINANT,
+    events: tuple[Event, ...] = (),
 ) -> tuple[Draft, ...]:
-    """The drafts in the order the user sends them; none when documents are blocked (R17)."""
+    """The drafts in the order the user sends them; none when documents are blocked (R17).
+
+    events: what the user recorded since (sent, refused, ...); only they let a draft say that
+    something was already sent to the shop."""
     if assessment.blocks_documents:
         return ()
     return (
         *merchant_drafts(facts, assessment),
-        *payment_drafts(facts, assessment),
-        *authority_drafts(facts, assessment, complainant),
-        *social_drafts(facts, assessment),
+        *payment_drafts(facts, assessment, events),
+        *authority_drafts(facts, assessment, complainant, events),
+        *social_drafts(facts, assessment, events),
     )

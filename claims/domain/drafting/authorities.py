@@ -6,18 +6,20 @@ request and the facts: the complaint carries all four, and leaves a visible blan
 invent a name or phone number.
 """
 
+from datetime import timedelta
+
 from claims.domain import law
 from claims.domain.assessment import Assessment
-from claims.domain.deadlines import PREPAYMENT_ROUTES, REFUSALS, stall_threshold_met
+from claims.domain.deadlines import STALL_DAYS, stall_threshold_met
 from claims.domain.drafting.common import (
     EXPLAINS,
+    RESPONSE_ZH,
     Complainant,
     Draft,
     Room,
     about_en,
     channel_citations,
     cite,
-    clip,
     demand_sent_line,
     fact_lines,
     grounds,
@@ -26,6 +28,8 @@ from claims.domain.drafting.common import (
     third_person,
     where,
 )
+from claims.domain.drafting.quoting import quote
+from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
@@ -38,22 +42,28 @@ _ROOMS = (
     Room(description=40, reply=20, quote=20, name=16, transaction=True),
     Room(description=0, reply=0, quote=0, name=10, transaction=False),
 )
+_NOT_AT_12315 = "本争议没有同时向市场监督管理部门投诉。"
 _EITHER_OR = Text(
     "12315投诉和消协调解二选一，不要就同一件事同时提交。",
     "12315 and the consumer association are alternatives: don't file the same dispute at both.",
 )
 
 
-def authority_drafts(facts: Facts, assessment: Assessment, complainant: Complainant) -> list[Draft]:
+def authority_drafts(
+    facts: Facts,
+    assessment: Assessment,
+    complainant: Complainant,
+    events: tuple[Event, ...] = (),
+) -> list[Draft]:
     """In R13 order, only where the assessment's channels send the user."""
     keys = {channel.key for channel in assessment.channels}
     found = []
     if "12315" in keys:
-        found.append(_complaint(facts, assessment, complainant))
+        found.append(_complaint(facts, assessment, complainant, events))
     if "report" in keys:
-        found.append(_report(facts, assessment, complainant))
+        found.append(_report(facts, assessment, complainant, events))
     if "consumer_association" in keys:
-        found.append(_association(facts, assessment, complainant))
+        found.append(_association(facts, assessment, complainant, events))
     return found
 
 
@@ -67,35 +77,39 @@ def identity_line(complainant: Complainant, role: str = "投诉人") -> str:
 
 
 def respondent_lines(facts: Facts, assessment: Assessment, role: str = "被投诉人") -> list[str]:
-    """R11: the legal name and address where known, and how the respondent can be identified."""
-    site = where(facts, 24).replace("贵店", "该网站")
+    """R11: the legal name and address where known, and how the respondent can be identified;
+    every name and number exactly as the user gave it."""
+    site = where(facts, 60).replace("贵店", "该网站")
     leads = []
     if facts.icp_number.strip():
-        leads.append(f"ICP备案号{clip(facts.icp_number, 30)}")
+        leads.append(f"ICP备案号{facts.icp_number.strip()}")
     if facts.payee_name.strip():
-        leads.append(f"付款记录上的收款方“{clip(facts.payee_name, 30)}”")
+        leads.append(f"付款记录上的收款方“{facts.payee_name.strip()}”")
     if facts.operator_known:
-        how = (
-            f"{role}的身份可以通过{'、'.join(leads)}核实。"
-            if leads
-            else f"{role}的名称和地址由我查询后填写。"
+        named = (
+            f"{role}：{facts.operator_name.strip()}（地址：{facts.operator_address.strip()}），"
+            f"即{site}的经营者。"
         )
-        return [
-            f"{role}：{clip(facts.operator_name, 60)}（地址：{clip(facts.operator_address, 80)}），"
-            f"即{site}的经营者。",
-            how,
-        ]
-    shown = ""
+        return [named, f"{role}的身份可以通过{'、'.join(leads)}核实。"] if leads else [named]
+    given, missing = [], []
     if facts.operator_name.strip():
-        shown = f"网站显示的经营者名称为“{clip(facts.operator_name, 40)}”，"
+        given.append(f"我查到的经营者名称为“{facts.operator_name.strip()}”")
+    else:
+        missing.append("名称")
+    if facts.operator_address.strip():
+        given.append(f"地址为“{facts.operator_address.strip()}”")
+    else:
+        missing.append("地址")
     if facts.transaction_number.strip():
         leads.append(f"交易单号{facts.transaction_number.strip()}")
+    shown = f"{'，'.join(given)}，" if given else ""
+    unknown = f"其法定{'和'.join(missing)}我目前未能查明。"
     clue = (
         f"可供查明的线索：{'、'.join(leads)}。"
         if leads
         else "可以通过该网站的ICP备案主办单位和付款记录上的收款方名称查明。"
     )
-    lines = [f"{role}：{site}的经营者。{shown}其法定名称和地址我目前未能查明。{clue}"]
+    lines = [f"{role}：{site}的经营者。{shown}{unknown}{clue}"]
     if law.CPL_44_1 in assessment.citations:
         lines.append(
             "该店铺开设在平台上；平台不能提供店铺经营者的真实名称、地址和有效联系方式的，"
@@ -104,10 +118,12 @@ def respondent_lines(facts: Facts, assessment: Assessment, role: str = "被投�
     return lines
 
 
-def _story(facts: Facts, assessment: Assessment, room: Room) -> list[str]:
+def _story(
+    facts: Facts, assessment: Assessment, room: Room, events: tuple[Event, ...]
+) -> list[str]:
     return [
         *(third_person(line) for line in fact_lines(facts, assessment, room)),
-        demand_sent_line(facts, assessment),
+        demand_sent_line(facts, assessment, events),
     ]
 
 
@@ -128,8 +144,10 @@ def _fitted(build) -> str:
     return text
 
 
-def _complaint(facts: Facts, assessment: Assessment, complainant: Complainant) -> Draft:
-    text = _fitted(lambda room: _complaint_text(facts, assessment, complainant, room))
+def _complaint(
+    facts: Facts, assessment: Assessment, complainant: Complainant, events: tuple[Event, ...]
+) -> Draft:
+    text = _fitted(lambda room: _complaint_text(facts, assessment, complainant, room, events))
     refund = format_yuan(refund_amount(facts))
     warnings = [
         Text(
@@ -170,7 +188,11 @@ def _complaint(facts: Facts, assessment: Assessment, complainant: Complainant) -
 
 
 def _complaint_text(
-    facts: Facts, assessment: Assessment, complainant: Complainant, room: Room
+    facts: Facts,
+    assessment: Assessment,
+    complainant: Complainant,
+    room: Room,
+    events: tuple[Event, ...],
 ) -> str:
     return "\n".join(
         [
@@ -179,7 +201,7 @@ def _complaint_text(
             *respondent_lines(facts, assessment),
             "",
             "【事实】",
-            *_story(facts, assessment, room),
+            *_story(facts, assessment, room, events),
             "",
             "【诉求】",
             f"请求市场监督管理部门依法处理，督促被投诉人退还{format_yuan(refund_amount(facts))}。",
@@ -198,32 +220,51 @@ def _violations(facts: Facts, assessment: Assessment) -> list[tuple[str, list[la
     found = []
     if stall_threshold_met(facts, assessment.route):
         asked = format_date(facts.contacted_on).zh
-        refused = assessment.route in PREPAYMENT_ROUTES and facts.merchant_response in REFUSALS
-        answer = "商家明确拒绝退款" if refused else "商家超过15日仍未处理"
+        answer = third_person(RESPONSE_ZH.get(facts.merchant_response, "商家未处理"))
+        over = facts.today > facts.contacted_on + timedelta(days=STALL_DAYS)
+        late = f"，至今已超过{STALL_DAYS}日" if over else ""
         found.append(
             (
-                f"我于{asked}提出退款要求，{answer}，属于故意拖延或者无理拒绝。",
+                f"我于{asked}联系商家要求处理，{answer}{late}，属于故意拖延或者无理拒绝。",
                 [law.PENALTY_10_2, law.PENALTY_8, law.CPL_56_1_VIII],
             )
         )
     if facts.no_refund_clause:
-        clause = f"“{clip(facts.clause_text, 30)}”" if facts.clause_text.strip() else "“概不退款”"
-        found.append((f"商家以{clause}等告示排除消费者退货、退款的权利。", [law.CPL_REG_17]))
+        words = quote(facts.clause_text, 60)
+        clause = f"以{words}等告示" if words else "以告示等方式"
+        found.append((f"商家{clause}排除消费者退货、退款的权利。", [law.CPL_REG_17]))
     if not facts.operator_known:
-        found.append(
-            (
-                "该网站首页没有公示营业执照信息和经营者的真实名称。",
-                [law.ECL_15, law.CPL_REG_13_2],
-            )
-        )
+        found.append((_operator_finding(facts), [law.ECL_15, law.CPL_REG_13_2]))
     if "false_claims" in facts.fraud_signs:
         found.append(("商品页面对商品作了虚假或者引人误解的宣传。", [law.PENALTY_6_VIII]))
     return [(text, [a for a in articles if a in allowed]) for text, articles in found]
 
 
-def _report(facts: Facts, assessment: Assessment, complainant: Complainant) -> Draft:
+def _operator_finding(facts: Facts) -> str:
+    """What the user found about the operator, exactly; the regulator checks the site."""
+    answers = (
+        ("经营者名称", facts.operator_name.strip(), True),
+        ("地址", facts.operator_address.strip(), True),
+        ("ICP备案号", facts.icp_number.strip(), False),
+    )
+    given = [
+        f"{label}“{value}”" if marks else label + value for label, value, marks in answers if value
+    ]
+    missing = [label for label, value, _marks in answers if not value]
+    found = f"我查到的经营者信息只有{'、'.join(given)}，" if given else ""
+    return (
+        f"{found}未能查到经营者的{'、'.join(missing)}。"
+        "请核查该网站是否依法在首页公示营业执照信息和经营者的真实名称、地址。"
+    )
+
+
+def _report(
+    facts: Facts, assessment: Assessment, complainant: Complainant, events: tuple[Event, ...]
+) -> Draft:
     violations = _violations(facts, assessment)
-    text = _fitted(lambda room: _report_text(facts, assessment, complainant, room, violations))
+    text = _fitted(
+        lambda room: _report_text(facts, assessment, complainant, room, violations, events)
+    )
     warnings = [
         Text(
             "举报请求的是处罚，不解决退款；退款靠投诉。举报内容必须属实。",
@@ -234,9 +275,9 @@ def _report(facts: Facts, assessment: Assessment, complainant: Complainant) -> D
     if not facts.operator_known:
         warnings.append(
             Text(
-                "关于首页未公示营业执照的一项，只有网站首页确实没有公示时才保留。",
-                "Keep the point about the missing licence only if the home page really "
-                "doesn't show it.",
+                "关于经营者信息的一项写的是你查到的内容；发出前请再看一眼网站首页，按实际情况修改。",
+                "The point about the operator says what you found; look at the site's home page "
+                "again before sending and correct it to what it really shows.",
             )
         )
     return Draft(
@@ -264,6 +305,7 @@ def _report_text(
     complainant: Complainant,
     room: Room,
     violations: list[tuple[str, list[law.Article]]],
+    events: tuple[Event, ...],
 ) -> str:
     cited = [a for _text, articles in violations for a in articles]
     return "\n".join(
@@ -272,7 +314,7 @@ def _report_text(
             *respondent_lines(facts, assessment, "被举报人"),
             "",
             "【事实】",
-            *_story(facts, assessment, room),
+            *_story(facts, assessment, room, events),
             "举报事项：",
             *(f"{n}. {line}" for n, (line, _a) in enumerate(violations, start=1)),
             "",
@@ -285,9 +327,11 @@ def _report_text(
     )
 
 
-def _association(facts: Facts, assessment: Assessment, complainant: Complainant) -> Draft:
+def _association(
+    facts: Facts, assessment: Assessment, complainant: Complainant, events: tuple[Event, ...]
+) -> Draft:
     refund = format_yuan(refund_amount(facts))
-    text = _fitted(lambda room: _association_text(facts, assessment, complainant, room))
+    text = _fitted(lambda room: _association_text(facts, assessment, complainant, room, events))
     return Draft(
         key="consumer_association",
         title=Text("消费者协会调解申请", "Request to the consumer association to mediate"),
@@ -308,7 +352,11 @@ def _association(facts: Facts, assessment: Assessment, complainant: Complainant)
 
 
 def _association_text(
-    facts: Facts, assessment: Assessment, complainant: Complainant, room: Room
+    facts: Facts,
+    assessment: Assessment,
+    complainant: Complainant,
+    room: Room,
+    events: tuple[Event, ...],
 ) -> str:
     refund = format_yuan(refund_amount(facts))
     applicant = identity_line(complainant, "申请人").replace("在12315平台填写", "按消协要求填写")
@@ -323,12 +371,13 @@ def _association_text(
             *respondent_lines(facts, assessment, "被申请人"),
             "",
             "【事实】",
-            *_story(facts, assessment, room),
+            *_story(facts, assessment, room, events),
             "",
             "【诉求】",
             f"请求消费者协会组织调解，督促被申请人退还{refund}。",
             *_optional_punitive(facts, assessment),
-            "本争议没有同时向市场监督管理部门投诉。",
+            # Only while the user has not recorded a 12315 complaint: then it would be false.
+            *([] if any(e.kind == "filed_12315" for e in events) else [_NOT_AT_12315]),
             "",
             "【依据】",
             basis,

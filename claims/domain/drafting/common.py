@@ -5,12 +5,15 @@ platform, 12315, the 消协) pass them through `third_person` so both say exactl
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from claims.domain import law
 from claims.domain.assessment import Assessment
-from claims.domain.deadlines import rescission_due
+from claims.domain.deadlines import Term, demand_term, rescission_due
+from claims.domain.drafting.quoting import closed, excerpt, quote
+from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 from claims.domain.formatting import SHANGHAI, format_date, format_yuan
 from claims.domain.quantity import order_summary
@@ -94,21 +97,18 @@ def format_time(facts: Facts) -> str:
     return f"{format_date(moment.date()).zh} {moment:%H:%M}"
 
 
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def third_person(text: str) -> str:
     """A sentence written to the shop, rewritten for a reader who is not the shop."""
     return text.replace("贵店", "商家").replace("贵站", "该网站")
 
 
 def where(facts: Facts, limit: int) -> str:
-    platform, shop = clip(facts.platform_name, limit), clip(facts.shop_name, limit)
-    if platform and shop and platform != shop:
+    """The platform and shop by their whole names, as many as `limit` characters hold."""
+    platform, shop = facts.platform_name.strip(), facts.shop_name.strip()
+    if platform and shop and platform != shop and len(platform) + len(shop) <= limit:
         return f"{platform}的店铺“{shop}”"
-    return platform or shop or "贵店"
+    fitting = [name for name in (platform, shop) if name and len(name) <= limit]
+    return fitting[0] if fitting else "贵店"
 
 
 def refund_amount(facts: Facts) -> Decimal:
@@ -143,7 +143,7 @@ def purchase_line(facts: Facts, assessment: Assessment, room: Room) -> str:
         transaction = f"（交易单号{facts.transaction_number}）"
     return (
         f"{buyer(facts, assessment)}于{format_time(facts)}在{where(facts, room.name)}"
-        f"购买“{clip(facts.product_name, room.name + 6)}”，"
+        f"购买“{facts.product_name.strip()}”，"
         f"{order_words(facts)}，通过{payment}{paid_words(facts)}{transaction}。"
     )
 
@@ -153,10 +153,11 @@ def contact_line(facts: Facts, room: Room) -> str:
     if not (facts.contacted and facts.contacted_on):
         return ""
     answer = RESPONSE_ZH.get(facts.merchant_response, "")
-    if facts.merchant_response_text.strip() and room.reply:
-        answer = f"贵店答复：“{clip(facts.merchant_response_text, room.reply)}”"
+    words = quote(facts.merchant_response_text, room.reply)
+    if words:
+        answer = f"贵店答复：{words}"
     contact = f"我已于{format_date(facts.contacted_on).zh}联系贵店"
-    return f"{contact}，{answer}。" if answer else f"{contact}。"
+    return closed(f"{contact}，{answer}") if answer else f"{contact}。"
 
 
 def fact_lines(facts: Facts, assessment: Assessment, room: Room) -> list[str]:
@@ -164,34 +165,74 @@ def fact_lines(facts: Facts, assessment: Assessment, room: Room) -> list[str]:
     lines = [purchase_line(facts, assessment, room), problem(facts, assessment, room)]
     if facts.transfer_requested_by_seller and facts.payment_method == "private_transfer":
         lines.append("上述私下转账系按贵店工作人员的要求进行。")
-    if facts.description.strip() and room.description:
-        lines.append(f"具体情况：{clip(facts.description, room.description)}")
+    told = excerpt(facts.description, room.description)
+    if told:
+        lines.append(closed(f"具体情况：{told}"))
     lines.append(contact_line(facts, room))
     return [line for line in lines if line]
 
 
-def demand_sent_line(facts: Facts, assessment: Assessment) -> str:
-    """For third parties: what the shop was asked (the assessment's demand) and when."""
+def dated_demand(facts: Facts, assessment: Assessment, sent: date | None = None) -> Text:
+    """The assessment's demand with its term as a date, counted from the day it is sent
+    (the draft's date, facts.today, unless an event recorded the sending)."""
+    term = demand_term(facts, assessment.route)
+    if term is None or term.until is not None:
+        return assessment.demand
+    due = Term(until=term.due(sent or facts.today)).words
+    return Text(
+        assessment.demand.zh.replace(term.words.zh, due.zh),
+        assessment.demand.en.replace(term.words.en, due.en),
+    )
+
+
+def sent_event(events: tuple[Event, ...]) -> Event | None:
+    """The first time the user recorded sending the demand, if they did."""
+    return next((event for event in sorted(events, key=_on) if event.kind == "sent"), None)
+
+
+def _on(event: Event) -> date:
+    return event.on
+
+
+_ANSWERS = {
+    "refused": "商家于{day}拒绝。",
+    "replied": "商家于{day}作出答复。",
+    "no_answer": "截至{day}，商家未在期限内答复。",
+}
+
+
+def demand_sent_line(facts: Facts, assessment: Assessment, events: tuple[Event, ...] = ()) -> str:
+    """For third parties: what the shop is asked. "Already sent" and the shop's answer only
+    from recorded events; the drafts are usually written before anything went out."""
     what = "解除合同通知" if rescission_due(facts) else "书面要求"
-    # The drafts are written before the demand goes out: its date is in the dossier's
-    # timeline once recorded, never guessed here.
-    return f"我已向商家发出{what}：“{assessment.demand.zh}”商家至今未处理。"
+    sent = sent_event(events)
+    if sent is None:
+        demand = dated_demand(facts, assessment).zh
+        return f"我同时向商家发出{what}：{quote(demand, len(demand) + 2)}"
+    demand = dated_demand(facts, assessment, sent.on).zh
+    line = f"我已于{format_date(sent.on).zh}向商家发出{what}：{quote(demand, len(demand) + 2)}"
+    later = [e for e in sorted(events, key=_on) if e.kind in _ANSWERS and e.on >= sent.on]
+    if later:
+        line += _ANSWERS[later[-1].kind].format(day=format_date(later[-1].on).zh)
+    return line
 
 
 def problem(facts: Facts, assessment: Assessment, room: Room) -> str:
     item_zh, _item_en = item_words(facts)
     found = format_date(facts.discovered_on).zh
     if assessment.route == "minor":
-        return "该交易未经我（监护人）同意，我不予追认。"
+        if facts.guardian_consented is False:
+            return "该交易未经我（监护人）同意，我不予追认。"
+        return "我（监护人）对该交易不予追认。"
     if assessment.route == "not_yet_due":
         return "目前订单尚未发货，想确认具体的发货时间。"
     if facts.problem == "not_delivered":
         return _undelivered(facts)
     if facts.problem == "balance_stuck":
         balance = facts.balance_amount if facts.balance_amount is not None else facts.amount
-        closed = "贵站已停止经营，" if facts.site_closed else ""
+        gone = "贵站目前已关闭或无法联系，" if facts.site_closed else ""
         blocked = _BLOCKED_ZH.get(facts.balance_blocked, "无法正常使用或提现")
-        return f"{closed}我在贵站的余额{format_yuan(balance)}目前{blocked}。"
+        return f"{gone}我在贵站的余额{format_yuan(balance)}目前{blocked}。"
     if facts.problem in ("invalid_key", "wrong_item", "stopped_working"):
         line = f"我于{found}发现，收到的{item_zh}{fault(facts).zh}。"
         if facts.used_before_confirmed:
@@ -224,12 +265,16 @@ def _undelivered(facts: Facts) -> str:
 
 
 def _promise(facts: Facts, room: Room) -> str:
-    promise = ""
-    if facts.promise_text.strip() and room.quote:
-        promise = f"“{clip(facts.promise_text, room.quote)}”"
+    words = quote(facts.promise_text, room.quote)
+    # "The case meets the promise" only when the user said so, not when they were unsure.
+    met = facts.promise_conditions_met == "yes"
     if facts.problem == "stopped_working":
-        return f"贵店曾作出质保或退款承诺{promise}，本次失效在该承诺范围内。"
-    return f"贵店曾承诺{promise}可以退款，我的情况符合该承诺的条件。"
+        promise = (
+            closed(f"贵店曾作出质保或退款承诺：{words}") if words else "贵店曾作出质保或退款承诺。"
+        )
+        return promise + ("本次失效在该承诺范围内。" if met else "请贵店按该承诺处理本次失效。")
+    promise = closed(f"贵店曾承诺：{words}" if words else "贵店曾承诺可以退款")
+    return promise + ("我的情况符合该承诺的条件。" if met else "请贵店按该承诺处理。")
 
 
 def problem_en(facts: Facts) -> str:
@@ -261,9 +306,9 @@ def channel_citations(assessment: Assessment, key: str) -> list[law.Article]:
     return [a for c in assessment.channels if c.key == key for a in c.citations]
 
 
-def demand_en(assessment: Assessment) -> str:
+def demand_en(demand: Text) -> str:
     """The first sentence of the English demand ("Ask the shop to …") as a clause."""
-    text = assessment.demand.en.split(". ")[0].rstrip(".")
+    text = demand.en.split(". ")[0].rstrip(".")
     return text[:1].lower() + text[1:]
 
 

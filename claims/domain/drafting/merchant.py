@@ -15,7 +15,7 @@ from claims.domain.drafting.common import (
     about_en,
     buyer,
     cite,
-    clip,
+    dated_demand,
     demand_en,
     fact_lines,
     format_time,
@@ -25,6 +25,7 @@ from claims.domain.drafting.common import (
     paid_words,
     problem,
 )
+from claims.domain.drafting.quoting import quote
 from claims.domain.facts import Facts
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.fraud import punitive_sentence
@@ -39,9 +40,10 @@ _ROOMS = (
     Room(description=40, reply=20, quote=20, name=16, transaction=True),
     Room(description=0, reply=0, quote=0, name=10, transaction=False),
 )
+# In the chat, `name` is whether the product's name fits: it is never cut, only left out.
 _CHAT_ROOMS = (
-    Room(description=0, reply=0, quote=0, name=24, transaction=False),
-    Room(description=0, reply=0, quote=0, name=8, transaction=False),
+    Room(description=0, reply=0, quote=0, name=1, transaction=False),
+    Room(description=0, reply=0, quote=0, name=0, transaction=False),
 )
 
 
@@ -76,6 +78,7 @@ def _chat(facts: Facts, assessment: Assessment) -> Draft:
     first = grounds(assessment)[:1]
     basis_zh = f"并引用主要依据{first[0].citation_zh}" if first else ""
     basis_en = f" It cites the main legal basis, {first[0].citation_en}." if first else ""
+    demand = dated_demand(facts, assessment)
     return Draft(
         key="merchant_chat",
         title=Text("给店家的聊天消息", "Chat message to the shop"),
@@ -85,7 +88,7 @@ def _chat(facts: Facts, assessment: Assessment) -> Draft:
         explanation=Text(
             f"{EXPLAINS.zh}这条简短消息向店家说明{order_words(facts)}的问题，提出诉求{basis_zh}。",
             f"{EXPLAINS.en} {about_en(facts)} This short chat message asks the shop to put it "
-            f"right; its demand: {demand_en(assessment)}.{basis_en}",
+            f"right; its demand: {demand_en(demand)}.{basis_en}",
         ),
         where=WHERE["merchant_chat"],
         attach=ATTACH["merchant_chat"],
@@ -99,13 +102,14 @@ def _chat_text(facts: Facts, assessment: Assessment, room: Room) -> str:
         opener = "您好！我是贵店买家（未成年人）的监护人。"
     first = grounds(assessment)[:1]
     basis = cite(first) if first and assessment.route in CLAIM_ROUTES else ""
+    product = f"“{facts.product_name.strip()}”" if room.name and facts.product_name.strip() else ""
     return "\n".join(
         [
             opener,
-            f"事实：{buyer(facts, assessment)}于{format_time(facts)}购买"
-            f"“{clip(facts.product_name, room.name)}”，{order_words(facts)}，"
+            f"事实：{buyer(facts, assessment)}于{format_time(facts)}购买{product}，"
+            f"{order_words(facts)}，"
             f"{paid_words(facts)}。{problem(facts, assessment, room)}",
-            f"诉求：{assessment.demand.zh}",
+            f"诉求：{dated_demand(facts, assessment).zh}",
             f"依据：{basis or '本请求为协商请求，恳请贵店酌情考虑。'}",
             "谢谢！",
         ]
@@ -113,6 +117,7 @@ def _chat_text(facts: Facts, assessment: Assessment, room: Room) -> str:
 
 
 def _demand(facts: Facts, assessment: Assessment) -> Draft:
+    demand = demand_en(dated_demand(facts, assessment))
     heading = "不予追认通知" if assessment.route == "minor" else "催告函"
     return Draft(
         key="merchant_demand",
@@ -124,8 +129,8 @@ def _demand(facts: Facts, assessment: Assessment) -> Draft:
             f"{EXPLAINS.zh}这份书面催告写明{order_words(facts)}的事实、你的诉求和期限，"
             "并列出全部法律依据。期限过了店家仍不处理，就可以按计划向下一个渠道投诉。",
             f"{EXPLAINS.en} {about_en(facts)} This formal written demand sets out the facts "
-            f"and gives the shop a deadline; its demand: {demand_en(assessment)}. If the "
-            "deadline passes, the plan moves you to the next channel.",
+            f"and gives the shop a deadline; its demand: {demand}. If the deadline passes, "
+            "the plan moves you to the next channel.",
         ),
         where=WHERE["merchant_demand"],
         attach=ATTACH["merchant_demand"],
@@ -134,6 +139,7 @@ def _demand(facts: Facts, assessment: Assessment) -> Draft:
 
 
 def _rescission(facts: Facts, assessment: Assessment) -> Draft:
+    demand = demand_en(dated_demand(facts, assessment))
     return Draft(
         key="merchant_rescission",
         title=Text("解除合同通知", "Notice cancelling the contract"),
@@ -144,8 +150,8 @@ def _rescission(facts: Facts, assessment: Assessment) -> Draft:
             f"{EXPLAINS.zh}你给店家的期限已过，这份通知告诉店家{order_words(facts)}"
             "的合同解除，并要求退款。通知到达店家时合同解除。",
             f"{EXPLAINS.en} {about_en(facts)} The deadline you gave has passed, so this "
-            f"notice cancels the contract; its demand: {demand_en(assessment)}. The contract "
-            "ends when the notice reaches the shop.",
+            f"notice cancels the contract; its demand: {demand}. The contract ends when the "
+            "notice reaches the shop.",
         ),
         where=WHERE["merchant_rescission"],
         attach=ATTACH["merchant_rescission"],
@@ -196,7 +202,7 @@ def _guardian_warning(assessment: Assessment) -> Text | None:
 
 
 def _message(facts: Facts, assessment: Assessment, room: Room) -> str:
-    demand = [assessment.demand.zh]
+    demand = [dated_demand(facts, assessment).zh]
     if assessment.punitive:
         demand.append(punitive_sentence(facts, assessment.punitive))
     return "\n".join(
@@ -231,8 +237,7 @@ def _basis(facts: Facts, assessment: Assessment, room: Room) -> str:
         return "本请求为协商请求，恳请贵店酌情考虑。"
     lines = []
     if assessment.route == "minor":
-        # 民法典 19/145 are not quoted in the reference, so they are stated, not cited.
-        lines.append("购买人为限制民事行为能力人，该交易须经监护人同意或者追认。")
+        lines.append(_capacity(facts))
     lines.append(cite(found))
     if law.CPL_25_1_III in assessment.citations and assessment.route == "defect":
         lines.append(
@@ -240,11 +245,17 @@ def _basis(facts: Facts, assessment: Assessment, room: Room) -> str:
             "只针对无理由退货，不适用于质量问题退货。"
         )
     if facts.no_refund_clause:
-        clause = "不退款"
-        if facts.clause_text.strip() and room.quote:
-            clause = f"“{clip(facts.clause_text, room.quote)}”"
-        lines.append(f"贵店{clause}的声明，不能排除或限制上述责任。")
+        words = quote(facts.clause_text, room.quote)
+        clause = f"（{words}）" if words else ""
+        lines.append(f"贵店关于不退款的声明{clause}，不能排除或限制上述责任。")
     return "\n".join(lines)
+
+
+def _capacity(facts: Facts) -> str:
+    """The child's capacity as the age the guardian gave puts it (民法典 19, 20)."""
+    if facts.minor_age is not None and facts.minor_age < 8:
+        return "购买人为不满八周岁的无民事行为能力人，该交易应由监护人代理实施。"
+    return "购买人为限制民事行为能力人，该交易须经监护人同意或者追认。"
 
 
 def _closing(assessment: Assessment) -> str:

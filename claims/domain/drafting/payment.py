@@ -14,7 +14,6 @@ from claims.domain.drafting.common import (
     buyer,
     channel_citations,
     cite,
-    clip,
     demand_sent_line,
     fact_lines,
     grounds,
@@ -25,6 +24,7 @@ from claims.domain.drafting.common import (
     third_person,
     where,
 )
+from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
@@ -48,7 +48,9 @@ _VARIANTS = (
 )
 
 
-def payment_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
+def payment_drafts(
+    facts: Facts, assessment: Assessment, events: tuple[Event, ...] = ()
+) -> list[Draft]:
     """A draft for Alipay or WeChat Pay when that is how the user paid and R13 sends them."""
     if facts.payment_method not in _PLATFORMS:
         return []
@@ -56,7 +58,7 @@ def payment_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
         return []
     key, platform = _PLATFORMS[facts.payment_method]
     limit = WECHAT_LIMIT if key == "wechat_pay" else ALIPAY_LENGTH
-    text = _fitted(facts, assessment, platform.zh, limit)
+    text = _fitted(facts, assessment, platform.zh, limit, events)
     first = grounds(assessment)[:1]
     basis = f"，依据{first[0].citation_zh}" if first else ""
     shortened = Text("", "")
@@ -93,16 +95,24 @@ def payment_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
     ]
 
 
-def _fitted(facts: Facts, assessment: Assessment, platform: str, limit: int) -> str:
+def _fitted(
+    facts: Facts, assessment: Assessment, platform: str, limit: int, events: tuple[Event, ...]
+) -> str:
     for room, cited, regulation in _VARIANTS:
-        text = _text(facts, assessment, platform, room, cited, regulation)
+        text = _text(facts, assessment, platform, room, cited, regulation, events)
         if len(text) <= limit:
             return text
-    return _minimal(facts, assessment, platform, limit)
+    return _minimal(facts, assessment, platform, limit, events)
 
 
 def _text(
-    facts: Facts, assessment: Assessment, platform: str, room: Room, cited: int, regulation: bool
+    facts: Facts,
+    assessment: Assessment,
+    platform: str,
+    room: Room,
+    cited: int,
+    regulation: bool,
+    events: tuple[Event, ...],
 ) -> str:
     found = grounds(assessment)[:cited]
     basis = cite(found, "；") if found else ""
@@ -114,7 +124,7 @@ def _text(
     lines = [
         "【事实】",
         *(third_person(line) for line in fact_lines(facts, assessment, room)),
-        demand_sent_line(facts, assessment),
+        demand_sent_line(facts, assessment, events),
         "【诉求】",
         f"请{platform}督促商家退还{format_yuan(refund_amount(facts))}。",
     ]
@@ -123,22 +133,37 @@ def _text(
     return "\n".join(lines)
 
 
-def _minimal(facts: Facts, assessment: Assessment, platform: str, limit: int) -> str:
-    """The last step: the problem sentence gives way so the order, demand and basis stay."""
+def _minimal(
+    facts: Facts, assessment: Assessment, platform: str, limit: int, events: tuple[Event, ...]
+) -> str:
+    """The last step: the order, demand and basis stay; the product's whole name and then the
+    problem sentence fill what is left, never cut mid-name or mid-sentence."""
     found = grounds(assessment)[:1]
-    head = (
-        f"【事实】\n{buyer(facts, assessment)}于{format_date(facts.purchase_date).zh}在"
-        f"{where(facts, 6)}购买，{order_words(facts)}，{paid_words(facts)}。"
-    )
     tail = "\n".join(
         [
-            demand_sent_line(facts, assessment),
+            demand_sent_line(facts, assessment, events),
             "【诉求】",
             f"请{platform}督促商家退还{format_yuan(refund_amount(facts))}。",
             *(["【依据】", cite(found, "；")] if found else []),
         ]
     )
-    room = limit - len(head) - len(tail) - 1
     middle = third_person(problem(facts, assessment, _SHORTEST))
-    text = f"{head}{clip(middle, room)}\n{tail}" if room > 1 else f"{head}\n{tail}"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    for product, told in ((True, True), (True, False), (False, True), (False, False)):
+        text = _minimal_text(facts, assessment, tail, middle if told else "", product)
+        if len(text) <= limit:
+            return text
+    return text
+
+
+def _minimal_text(
+    facts: Facts, assessment: Assessment, tail: str, middle: str, product: bool
+) -> str:
+    name = f"“{facts.product_name.strip()}”" if product and facts.product_name.strip() else ""
+    site = where(facts, 6)
+    at = "" if site == "贵店" else f"在{site}"
+    head = (
+        f"【事实】\n{buyer(facts, assessment)}于{format_date(facts.purchase_date).zh}{at}"
+        f"购买{name}，{order_words(facts)}，"
+        f"{paid_words(facts)}。"
+    )
+    return f"{head}{middle}\n{tail}"

@@ -12,12 +12,13 @@ from claims.domain.drafting.common import (
     Draft,
     Room,
     about_en,
-    clip,
     paid_words,
     problem,
     refund_amount,
+    sent_event,
     third_person,
 )
+from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.places import ATTACH, WHERE
@@ -38,7 +39,9 @@ def mask(number: str) -> str:
     return "****"
 
 
-def social_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
+def social_drafts(
+    facts: Facts, assessment: Assessment, events: tuple[Event, ...] = ()
+) -> list[Draft]:
     """Only on a consumer claim; not for a child's purchase, whose details stay private."""
     if assessment.route not in CONSUMER_ROUTES or assessment.route == "minor":
         return []
@@ -47,7 +50,7 @@ def social_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
         Draft(
             key="social_post",
             title=Text("小红书/抖音帖子", "Post for Xiaohongshu or Douyin"),
-            text=_text(facts, assessment, refund),
+            text=_text(facts, assessment, refund, events),
             hard_limit=None,
             suggested_length=POST_LENGTH,
             explanation=Text(
@@ -72,26 +75,34 @@ def social_drafts(facts: Facts, assessment: Assessment) -> list[Draft]:
     ]
 
 
-def _text(facts: Facts, assessment: Assessment, refund: str) -> str:
+def _text(facts: Facts, assessment: Assessment, refund: str, events: tuple[Event, ...]) -> str:
     item_zh, _item_en = item_words(facts)
-    platform, shop = clip(facts.platform_name, 16), clip(facts.shop_name, 16)
+    platform, shop = facts.platform_name.strip(), facts.shop_name.strip()
     site = f"“{platform}”（店铺“{shop}”）" if platform and shop and platform != shop else ""
     site = site or f"“{platform or shop}”"
     lines = [
         f"记录：在{site}购买{item_zh}后的退款经历",
-        f"{format_date(facts.purchase_date).zh}，我在{site}购买了“{clip(facts.product_name, 24)}”，"
+        f"{format_date(facts.purchase_date).zh}，我在{site}购买了“{facts.product_name.strip()}”，"
         f"{f'订单号{mask(facts.order_number)}' if facts.order_number else '私下转账付款'}，"
         f"{paid_words(facts)}。",
         _shop_words(problem(facts, assessment, _ROOM)),
     ]
-    if facts.site_closed or "vanished" in facts.fraud_signs:
-        lines.append("目前该网站已经无法访问，也联系不上店家。")
+    if facts.site_closed:
+        lines.append("目前该网站已经关闭或无法联系。")
+    elif "vanished" in facts.fraud_signs:
+        lines.append("付款后，店家和网站已经联系不上。")
     if facts.contacted and facts.contacted_on:
         answer = _shop_words(RESPONSE_ZH.get(facts.merchant_response, ""))
         contact = f"我于{format_date(facts.contacted_on).zh}联系店家"
         lines.append(f"{contact}，{answer}。" if answer else f"{contact}。")
-    lines.append(f"我已向店家书面提出诉求：退还{refund}。截至发帖时，还没有收到退款。")
-    lines.append("以上内容都有付款记录和订单截图可以核对，个人信息已遮挡。")
+    sent = sent_event(events)
+    if sent is not None:
+        lines.append(f"我于{format_date(sent.on).zh}向店家书面提出诉求：退还{refund}。")
+    else:
+        lines.append(f"我的诉求：退还{refund}。")
+    if not any(event.kind == "refunded" for event in events):
+        lines.append("截至发帖时，还没有收到退款。")
+    lines.append("订单号已部分遮挡。")
     return "\n".join(lines)
 
 
