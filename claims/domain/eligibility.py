@@ -33,7 +33,12 @@ from claims.domain.facts import (
 )
 from claims.domain.formatting import format_yuan
 from claims.domain.rules import fraud
-from claims.domain.rules.buyers import business_purchase, minor
+from claims.domain.rules.buyers import (
+    business_purchase,
+    minor,
+    minor_route_applies,
+    suited_to_age,
+)
 from claims.domain.rules.change_of_mind import changed_mind
 from claims.domain.rules.defects import defect
 from claims.domain.rules.prepayment import not_delivered, site_balance
@@ -97,8 +102,15 @@ def _route(facts: Facts) -> Findings:
     """R17 first (it stops everything), then who bought (R14, R0), then what went wrong."""
     if facts.redeemed and facts.problem in NEVER_WORKED:
         return fraud.stop_abuse()
-    if facts.buyer_is_minor and facts.guardian_consented is not True:
+    if minor_route_applies(facts):
         return minor(facts)
+    findings = _by_problem(facts)
+    if facts.buyer_is_minor and facts.guardian_consented is not True:
+        suited_to_age(findings)
+    return findings
+
+
+def _by_problem(facts: Facts) -> Findings:
     if facts.purpose == "resale":
         return business_purchase(facts)
     if facts.problem == "not_delivered":

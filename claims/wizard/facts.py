@@ -95,6 +95,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         payee_name=seller["payee_name"],
         sold_on_platform=seller["sold_on_platform"],
         fraud_signs=tuple(seller["fraud_signs"]),
+        minor_out_of_proportion=_yes_no(minor.get("spending_out_of_proportion")),
     )
 
 

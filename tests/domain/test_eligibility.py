@@ -152,13 +152,40 @@ def test_it_keeps_consumer_law_and_12315_away_from_a_resale_purchase():
     assert "12315" in assessment.headline.zh  # it says why 12315 is not open
 
 
-def test_it_speaks_for_the_guardian_and_explains_capacity_in_words():
+def test_it_cites_limited_capacity_for_a_child_of_8_to_17_spending_beyond_their_age():
     assessment = assess(make_facts(**MINOR))
 
-    assert "十八周岁" in assessment.reasons[0].text.zh
-    assert assessment.reasons[0].citations == ()
-    assert "civil_19" not in law.ARTICLES and "civil_145" not in law.ARTICLES
+    assert assessment.route == "minor" and assessment.outcome == "good"
+    assert {"civil_19", "civil_145_1", "civil_157"} <= set(keys(assessment.citations))
+    assert not {"civil_20", "civil_144"} & set(keys(assessment.citations))
+    assert "不同意" in assessment.demand.zh and "不追认" in assessment.demand.zh
     assert any(need.category == "other" for need in assessment.evidence_needed)
+
+
+@pytest.mark.parametrize("age", range(8))
+def test_it_calls_a_purchase_by_a_child_under_8_void_without_asking_about_proportion(age):
+    assessment = assess(make_facts(**{**MINOR, "minor_age": age, "minor_out_of_proportion": None}))
+
+    assert assessment.route == "minor" and assessment.outcome == "good"
+    assert {"civil_20", "civil_144", "civil_157"} <= set(keys(assessment.citations))
+    assert not {"civil_19", "civil_145_1"} & set(keys(assessment.citations))
+
+
+@pytest.mark.parametrize("age", range(8, 18))
+def test_it_leaves_a_purchase_suited_to_the_age_to_the_other_rules(age):
+    facts = make_facts(**{**MINOR, "minor_age": age, "minor_out_of_proportion": False})
+
+    assessment = assess(facts)
+
+    assert assessment.route != "minor"
+    assert "civil_19" in keys(assessment.citations)
+    assert "civil_145_1" not in keys(assessment.citations)
+
+
+def test_it_is_unsure_when_the_guardian_cannot_say_whether_the_spending_suits_the_age():
+    assessment = assess(make_facts(**{**MINOR, "minor_out_of_proportion": None}))
+
+    assert assessment.route == "minor" and assessment.outcome == "uncertain"
 
 
 def test_it_cites_the_closure_paragraph_only_when_the_site_closed():
@@ -478,7 +505,7 @@ def test_it_says_what_to_do_instead_when_the_claim_is_weak_or_blocked(overrides,
         ("balance_blocked", "sometimes"),
         ("sold_on_platform", "maybe"),
         ("fraud_signs", ("used_before",)),
-        ("minor_age", 7),
+        ("minor_age", 18),
     ],
 )
 def test_it_rejects_answers_outside_the_interface(field, value):
