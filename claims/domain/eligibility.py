@@ -53,7 +53,11 @@ __all__ = [
     "Reason",
     "assess",
     "format_yuan",
+    "offers_dossier",
 ]
+
+# Without a claim (R6, or R0's change of mind) the app offers only a polite request to the shop.
+GOODWILL_DRAFTS = ("merchant_chat",)
 
 _CHOICES = {
     "product_type": PRODUCT_TYPES,
@@ -84,6 +88,14 @@ def assess(facts: Facts) -> Assessment:
             law.CIVIL_188,
         )
     return _assessment(findings, facts)
+
+
+def offers_dossier(assessment: Assessment) -> bool:
+    """A claim dossier and complaints only where the user has a claim, not for a favour asked
+    (R6's change of mind, and R0's, whose outcome is the only "weak" one on its route)."""
+    if assessment.blocks_documents or assessment.route not in CLAIM_ROUTES:
+        return False
+    return not (assessment.route == "business_purchase" and assessment.outcome == "weak")
 
 
 def _check(facts: Facts) -> None:
