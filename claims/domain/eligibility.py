@@ -80,6 +80,7 @@ def assess(facts: Facts) -> Assessment:
         _stalling(facts, findings)
         _refund_method(facts, findings)
         _platform_seller(facts, findings)
+        _unknown_operator(facts, findings)
         _off_site_payment(facts, findings)
     if findings.route in CLAIM_ROUTES:
         findings.because(
@@ -260,9 +261,31 @@ def _platform_seller(facts: Facts, findings: Findings) -> None:
     )
 
 
+def _unknown_operator(facts: Facts, findings: Findings) -> None:
+    """R11: 12315 needs a named respondent; without a legal name and address, pay platform first."""
+    if facts.operator_known or not _consumer(facts, findings):
+        return
+    findings.because(
+        "向市场监督管理部门投诉，应当有明确的被投诉人；目前尚不知道经营者的真实名称和地址，"
+        "投诉可能不被受理，应先查明经营者身份，并先向支付平台投诉。",
+        "A complaint to the regulator needs a clearly identified respondent. You don't yet "
+        "have the operator's legal name and address, so 12315 may refuse it: find out who "
+        "runs the site, and complain to the payment platform first.",
+        law.CPL_REG_46,
+    )
+
+
 def _off_site_payment(facts: Facts, findings: Findings) -> None:
     """R15: paying by private transfer at the seller's request does not excuse the seller."""
-    if not facts.transfer_requested_by_seller or facts.payment_method != "private_transfer":
+    if facts.payment_method != "private_transfer":
+        return
+    if findings.route in CLAIM_ROUTES:
+        findings.warn(
+            "你是私下转账付款的：先向卖家发出书面催告。个人转账可能无法通过支付平台的商家投诉处理。",
+            "You paid by private transfer: start with a written demand to the seller. A "
+            "payment platform's merchant complaint may not be available for personal transfers.",
+        )
+    if not facts.transfer_requested_by_seller:
         return
     if findings.route in ("not_yet_due", "no_reason_unlikely"):
         return

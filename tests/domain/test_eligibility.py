@@ -201,8 +201,8 @@ def test_it_cites_the_closure_paragraph_only_when_the_site_closed():
     [
         ({}, ["seller", "payment", "12315", "consumer_association", "court"]),
         (
-            {"sold_on_platform": "yes", **UNKNOWN_OPERATOR},
-            ["seller", "platform", "payment", "12315", "report", "consumer_association", "court"],
+            {"sold_on_platform": "yes", **UNKNOWN_OPERATOR},  # R11: the payment platform first
+            ["seller", "payment", "platform", "12315", "report", "consumer_association", "court"],
         ),
         (
             {"site_closed": True, "payment_method": "private_transfer"},
@@ -529,3 +529,23 @@ def test_it_keeps_working_for_callers_that_only_know_the_original_fields():
 @pytest.mark.parametrize(("language", "expected"), [("en", "B"), ("en-us", "B"), ("zh-hans", "A")])
 def test_it_picks_english_only_for_english_language_codes(language, expected):
     assert Text("A", "B").get(language) == expected
+
+
+def test_it_cites_the_named_respondent_rule_when_the_operator_is_unknown():
+    unknown = assess(make_facts(**UNKNOWN_OPERATOR))
+    known = assess(make_facts(operator_name="某某网络科技有限公司", operator_address="某市某路1号"))
+
+    assert "cpl_reg_46" in keys(unknown.citations)
+    assert "cpl_reg_46" not in keys(known.citations)
+    assert [c.key for c in unknown.channels][:2] == ["seller", "payment"]
+
+
+@pytest.mark.parametrize("requested", [True, False])
+def test_it_leads_a_private_transfer_with_the_demand_and_warns_about_payment_complaints(requested):
+    facts = make_facts(payment_method="private_transfer", transfer_requested_by_seller=requested)
+
+    assessment = assess(facts)
+
+    assert assessment.channels[0].key == "seller"
+    assert "payment" not in [c.key for c in assessment.channels]
+    assert any("个人转账可能无法" in warning.zh for warning in assessment.warnings)
