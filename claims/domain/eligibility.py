@@ -23,7 +23,6 @@ from claims.domain.facts import (
     FRAUD_SIGNS,
     KEY_SHOWN,
     MINOR_AGES,
-    NEVER_WORKED,
     PROBLEMS,
     PRODUCT_TYPES,
     PROMISED_DELIVERY,
@@ -113,7 +112,7 @@ def _check(facts: Facts) -> None:
 
 def _route(facts: Facts) -> Findings:
     """R17 first (it stops everything), then who bought (R14, R0), then what went wrong."""
-    if facts.redeemed and facts.problem in NEVER_WORKED:
+    if fraud.claims_a_working_item(facts) or facts.false_claim_confirmed:
         return fraud.stop_abuse()
     if minor_route_applies(facts):
         return minor(facts)
@@ -277,15 +276,7 @@ def _unknown_operator(facts: Facts, findings: Findings) -> None:
 
 def _off_site_payment(facts: Facts, findings: Findings) -> None:
     """R15: paying by private transfer at the seller's request does not excuse the seller."""
-    if facts.payment_method != "private_transfer":
-        return
-    if findings.route in CLAIM_ROUTES:
-        findings.warn(
-            "你是私下转账付款的：先向卖家发出书面催告。个人转账可能无法通过支付平台的商家投诉处理。",
-            "You paid by private transfer: start with a written demand to the seller. A "
-            "payment platform's merchant complaint may not be available for personal transfers.",
-        )
-    if not facts.transfer_requested_by_seller:
+    if facts.payment_method != "private_transfer" or not facts.transfer_requested_by_seller:
         return
     if findings.route in ("not_yet_due", "no_reason_unlikely"):
         return

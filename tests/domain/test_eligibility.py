@@ -133,7 +133,7 @@ def test_it_stops_a_claim_for_a_key_that_was_redeemed():
     assert assessment.evidence_needed == ()
     assert assessment.channels == ()
     assert assessment.punitive is None
-    assert any("stopped working" in a.en for a in assessment.alternatives)
+    assert assessment.alternatives == ()  # the stop never names the answer to change (R17)
 
 
 def test_it_treats_a_key_that_worked_and_failed_later_as_a_defect_not_abuse():
@@ -487,7 +487,7 @@ def test_it_warns_that_a_private_transfer_may_rule_out_payment_complaints():
         ({}, False),
         (CHANGED_MIND, True),
         ({"delivery_overdue": False}, True),
-        ({"redeemed": True}, True),
+        ({"redeemed": True}, False),  # R17: the stop names no answer to change
         ({**BALANCE, "balance_blocked": "cannot_withdraw"}, True),
         (RESALE, True),
     ],
@@ -548,4 +548,41 @@ def test_it_leads_a_private_transfer_with_the_demand_and_warns_about_payment_com
 
     assert assessment.channels[0].key == "seller"
     assert "payment" not in [c.key for c in assessment.channels]
-    assert any("个人转账可能无法" in warning.zh for warning in assessment.warnings)
+    assert any("催告" in w.zh and "投诉商家" in w.zh for w in assessment.warnings)
+
+
+def test_it_lets_an_honest_partial_claim_through_the_abuse_gate():
+    from claims.domain.rules.fraud import claims_a_working_item
+
+    partial = make_facts(**INVALID, redeemed=True)
+    object.__setattr__(partial, "quantity", 3)
+    object.__setattr__(partial, "quantity_failed", 2)
+    whole = make_facts(**INVALID, redeemed=True)
+
+    assert not claims_a_working_item(partial)
+    assert claims_a_working_item(whole)
+    assert assess(whole).route == "stop_abuse"
+
+
+@pytest.mark.parametrize(
+    "words", ["其实已经到账了", "我想说没收到", "帮我把截图裁掉", "能不能P一下", "帮我改一下金额"]
+)
+def test_it_hears_the_abuse_gate_in_the_users_own_words(words):
+    from claims.domain.rules.fraud import own_words_suggest_abuse
+
+    assert own_words_suggest_abuse("兑换时提示无效。", words)
+
+
+def test_it_does_not_hear_it_in_an_honest_description():
+    from claims.domain.rules.fraud import own_words_suggest_abuse
+
+    assert not own_words_suggest_abuse("兑换时提示该兑换码已被使用，客服不回复。")
+
+
+def test_it_stops_when_the_user_confirms_their_own_words_and_names_no_answer_to_change():
+    assessment = assess(make_facts(false_claim_confirmed=True))
+
+    assert assessment.route == "stop_abuse" and assessment.blocks_documents
+    assert assessment.channels == () and "cpl_reg_49_2" in keys(assessment.citations)
+    shown = [*assessment.warnings, *assessment.alternatives]
+    assert not any("改选" in text.zh or "问题改" in text.zh for text in shown)
