@@ -99,7 +99,12 @@ BALANCE = {
     "balance_amount": Decimal("80"),
     "balance_blocked": "cannot_use",
 }
-MINOR = {"buyer_is_minor": True, "minor_age": 14, "guardian_consented": False}
+MINOR = {
+    "buyer_is_minor": True,
+    "minor_age": 14,
+    "guardian_consented": False,
+    "minor_out_of_proportion": True,
+}
 RESALE = {"purpose": "resale"}
 ASKED = {"contacted": True, "contacted_on": date(2026, 11, 21)}
 UNKNOWN_OPERATOR = {"operator_name": "", "operator_address": ""}

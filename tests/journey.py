@@ -23,7 +23,7 @@ ANSWERS = {
         "transaction_number": "2026112222001438500512345678",
     },
     "buyer": {"purpose": "personal", "buyer_age": "adult"},
-    "minor": {"minor_age": "14", "guardian_consented": "no"},
+    "minor": {"minor_age": "14", "guardian_consented": "no", "spending_out_of_proportion": "yes"},
     "problem": {
         "problem": "invalid_key",
         "redeemed": "no",

@@ -32,9 +32,13 @@ def channels(facts: Facts, route: str) -> tuple[Channel, ...]:
     found = [_seller(route, consumer)]
     if route not in CLAIM_ROUTES:
         return tuple(found)
+    payment = PAYMENT_PLATFORMS.get(facts.payment_method)
+    # R11: without the operator's legal name and address, the payment complaint comes first.
+    if payment and consumer and not facts.operator_known:
+        found.append(_payment(payment))
+        payment = None
     if facts.sold_on_platform == "yes":
         found.append(_platform(facts, consumer))
-    payment = PAYMENT_PLATFORMS.get(facts.payment_method)
     if payment:
         found.append(_payment(payment))
     if consumer:

@@ -23,7 +23,6 @@ from claims.domain.facts import (
     FRAUD_SIGNS,
     KEY_SHOWN,
     MINOR_AGES,
-    NEVER_WORKED,
     PROBLEMS,
     PRODUCT_TYPES,
     PROMISED_DELIVERY,
@@ -33,7 +32,12 @@ from claims.domain.facts import (
 )
 from claims.domain.formatting import format_yuan
 from claims.domain.rules import fraud
-from claims.domain.rules.buyers import business_purchase, minor
+from claims.domain.rules.buyers import (
+    business_purchase,
+    minor,
+    minor_route_applies,
+    suited_to_age,
+)
 from claims.domain.rules.change_of_mind import changed_mind
 from claims.domain.rules.defects import defect
 from claims.domain.rules.prepayment import not_delivered, site_balance
@@ -48,7 +52,11 @@ __all__ = [
     "Reason",
     "assess",
     "format_yuan",
+    "offers_dossier",
 ]
+
+# Without a claim (R6, or R0's change of mind) the app offers only a polite request to the shop.
+GOODWILL_DRAFTS = ("merchant_chat",)
 
 _CHOICES = {
     "product_type": PRODUCT_TYPES,
@@ -71,6 +79,7 @@ def assess(facts: Facts) -> Assessment:
         _stalling(facts, findings)
         _refund_method(facts, findings)
         _platform_seller(facts, findings)
+        _unknown_operator(facts, findings)
         _off_site_payment(facts, findings)
     if findings.route in CLAIM_ROUTES:
         findings.because(
@@ -79,6 +88,14 @@ def assess(facts: Facts) -> Assessment:
             law.CIVIL_188,
         )
     return _assessment(findings, facts)
+
+
+def offers_dossier(assessment: Assessment) -> bool:
+    """A claim dossier and complaints only where the user has a claim, not for a favour asked
+    (R6's change of mind, and R0's, whose outcome is the only "weak" one on its route)."""
+    if assessment.blocks_documents or assessment.route not in CLAIM_ROUTES:
+        return False
+    return not (assessment.route == "business_purchase" and assessment.outcome == "weak")
 
 
 def _check(facts: Facts) -> None:
@@ -95,10 +112,17 @@ def _check(facts: Facts) -> None:
 
 def _route(facts: Facts) -> Findings:
     """R17 first (it stops everything), then who bought (R14, R0), then what went wrong."""
-    if facts.redeemed and facts.problem in NEVER_WORKED:
+    if fraud.claims_a_working_item(facts) or facts.false_claim_confirmed:
         return fraud.stop_abuse()
-    if facts.buyer_is_minor and facts.guardian_consented is not True:
+    if minor_route_applies(facts):
         return minor(facts)
+    findings = _by_problem(facts)
+    if facts.buyer_is_minor and facts.guardian_consented is not True:
+        suited_to_age(findings)
+    return findings
+
+
+def _by_problem(facts: Facts) -> Findings:
     if facts.purpose == "resale":
         return business_purchase(facts)
     if facts.problem == "not_delivered":
@@ -236,9 +260,23 @@ def _platform_seller(facts: Facts, findings: Findings) -> None:
     )
 
 
+def _unknown_operator(facts: Facts, findings: Findings) -> None:
+    """R11: 12315 needs a named respondent; without a legal name and address, pay platform first."""
+    if facts.operator_known or not _consumer(facts, findings):
+        return
+    findings.because(
+        "向市场监督管理部门投诉，应当有明确的被投诉人；目前尚不知道经营者的真实名称和地址，"
+        "投诉可能不被受理，应先查明经营者身份，并先向支付平台投诉。",
+        "A complaint to the regulator needs a clearly identified respondent. You don't yet "
+        "have the operator's legal name and address, so 12315 may refuse it: find out who "
+        "runs the site, and complain to the payment platform first.",
+        law.CPL_REG_46,
+    )
+
+
 def _off_site_payment(facts: Facts, findings: Findings) -> None:
     """R15: paying by private transfer at the seller's request does not excuse the seller."""
-    if not facts.transfer_requested_by_seller or facts.payment_method != "private_transfer":
+    if facts.payment_method != "private_transfer" or not facts.transfer_requested_by_seller:
         return
     if findings.route in ("not_yet_due", "no_reason_unlikely"):
         return

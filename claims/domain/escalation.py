@@ -161,15 +161,17 @@ def _channels(facts: Facts, assessment: Assessment, log: _Log, deadline: date) -
     found = []
     if assessment.route in RESCISSION_ROUTES and facts.problem == "not_delivered":
         found += _rescission(facts, assessment, log, after, when)
-    if "platform" in names:
+    # The platform and the payment complaint in the assessment's order (R11 may swap them).
+    for key in (key for key in names if key in ("platform", "payment")):
+        if key == "payment":
+            found.append(_payment(facts, names["payment"], log, after, when))
+            continue
         action = Text(f"{when.zh}向平台（主站）投诉。", f"{when.en} complain to the platform.")
         found.append(
             _step(
                 "platform", names["platform"], after, action, WHERE["platform"], ATTACH["platform"]
             )
         )
-    if "payment" in names:
-        found.append(_payment(facts, names["payment"], log, after, when))
     if "12315" in names:
         found += _regulator(facts, assessment, log, after)
     if "court" in names:

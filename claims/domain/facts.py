@@ -50,9 +50,10 @@ BALANCE_BLOCKED = ("cannot_use", "cannot_withdraw", "both", "")
 
 SOLD_ON_PLATFORM = ("yes", "no", "unsure")
 
-# R14 as the rules model it: a child of 8 to 17 (limited capacity, 民法典 19/145). A purchase by a
-# child under 8 is void instead (民法典 20/144), which the drafts do not yet argue.
-MINOR_AGES = range(8, 18)
+# R14: every age under 18 gives a result. From 8 a child has limited capacity (民法典 19/145);
+# under 8 none, so the purchase is void (民法典 20/144).
+MINOR_AGES = range(0, 18)
+LIMITED_CAPACITY_AGE = 8
 
 FRAUD_SIGNS = ("vanished", "false_claims")
 
@@ -118,6 +119,10 @@ class Facts:
     promise_condition: str = ""
     demanded_on: date | None = None  # None: the first contact already asked for the money back
     demand_made: bool = True
+    # R14, ages 8-17: True when the spending is beyond what suits the child's age, None unsure.
+    minor_out_of_proportion: bool | None = None
+    # R17: the user confirmed that their own words (an item worked, fake evidence) are true.
+    false_claim_confirmed: bool = False
 
     @property
     def purchase_date(self) -> date:

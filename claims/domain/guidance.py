@@ -237,10 +237,11 @@ def warnings(facts: Facts, route: str, *, fraud: bool = False) -> tuple[Text, ..
         # R15: payment-platform merchant complaints need a merchant of record.
         found.append(
             Text(
-                "你是私下转账付的钱，支付宝、微信的“投诉商家”可能用不了。"
+                "你是私下转账付的钱：先向卖家发出书面催告。支付宝、微信的“投诉商家”对个人转账可能用不了。"
                 "聊天记录会是关键证据，请保存好。",
-                "You paid by personal transfer, so the payment app's \"complain about the "
-                'merchant" tool may not work. Your chat logs become the key proof: keep them.',
+                "You paid by personal transfer: start with a written demand to the seller. The "
+                'payment app\'s "complain about the merchant" tool may not work for personal '
+                "transfers. Your chat logs become the key proof: keep them.",
             )
         )
     if route in CONSUMER_ROUTES and facts.purpose != "resale" and not facts.operator_known:

@@ -493,6 +493,44 @@ PENALTY_16_2 = _article(
 )
 
 # 《民法典》 and its interpretations (§1.8)
+CIVIL_19 = _article(
+    "civil_19",
+    CIVIL_CODE,
+    "第十九条",
+    "Art. 19",
+    "八周岁以上的未成年人为限制民事行为能力人，实施民事法律行为由其法定代理人代理或者经其法定代理人同意、追认；但是，可以独立实施纯获利益的民事法律行为或者与其年龄、智力相适应的民事法律行为。",
+    "八周岁以上的未成年人只能独立实施与其年龄、智力相适应的民事法律行为，其他行为须经监护人同意或者追认。",
+    "A child of 8 to 17 may make only purchases that suit their age and understanding on "
+    "their own; anything else needs the guardian's consent or later approval.",
+)
+CIVIL_20 = _article(
+    "civil_20",
+    CIVIL_CODE,
+    "第二十条",
+    "Art. 20",
+    "不满八周岁的未成年人为无民事行为能力人，由其法定代理人代理实施民事法律行为。",
+    "不满八周岁的未成年人没有民事行为能力，由监护人代为实施民事法律行为。",
+    "A child under 8 cannot make a purchase in law; the guardian acts for them.",
+)
+CIVIL_144 = _article(
+    "civil_144",
+    CIVIL_CODE,
+    "第一百四十四条",
+    "Art. 144",
+    "无民事行为能力人实施的民事法律行为无效。",
+    "无民事行为能力人实施的民事法律行为无效。",
+    "A purchase made by a child under 8 is void.",
+)
+CIVIL_145_1 = _article(
+    "civil_145_1",
+    CIVIL_CODE,
+    "第一百四十五条第一款",
+    "Art. 145(1)",
+    "限制民事行为能力人实施的纯获利益的民事法律行为或者与其年龄、智力、精神健康状况相适应的民事法律行为有效；实施的其他民事法律行为经法定代理人同意或者追认后有效。",
+    "限制民事行为能力人超出其年龄、智力的交易，经监护人同意或者追认后才有效。",
+    "A purchase beyond the child's age and understanding is valid only if the guardian "
+    "consents or later approves it.",
+)
 CIVIL_148 = _article(
     "civil_148",
     CIVIL_CODE,
@@ -685,6 +723,7 @@ ARTICLES: dict[str, Article] = {
         SEVEN_DAY_6_III, SEVEN_DAY_7, SEVEN_DAY_10, SEVEN_DAY_13, SEVEN_DAY_14, SEVEN_DAY_20_2,
         SEVEN_DAY_35,
         PENALTY_5_X, PENALTY_6_VIII, PENALTY_8, PENALTY_9, PENALTY_10_2, PENALTY_16_2,
+        CIVIL_19, CIVIL_20, CIVIL_144, CIVIL_145_1,
         CIVIL_148, CIVIL_152_1_I, CIVIL_157, CIVIL_188, CIVIL_497, CIVIL_512_2,
         CIVIL_563_1_III, CIVIL_563_1_IV, CIVIL_565_1, CIVIL_566_1, CIVIL_577, CIVIL_582,
         SPC_GENERAL_21, SPC_CONTRACT_10_3, SPC_ONLINE_1, SPC_ONLINE_2, SPC_ONLINE_5,

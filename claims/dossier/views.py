@@ -7,11 +7,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from claims.access import completed_claim
+from claims.domain.eligibility import assess, offers_dossier
 from claims.dossier.cache import cached_dossier
 from claims.dossier.forms import VerifyForm
 from claims.dossier.render import DossierUnavailable
 from claims.dossier.verify import check, sha256_of
 from claims.models import dossier_cache_storage
+from claims.wizard.facts import facts_for_claim
 
 
 @require_GET
@@ -29,6 +31,10 @@ def dossier_archive(request, claim):
 
 
 def _dossier_download(request, claim, *, archive: bool):
+    facts = facts_for_claim(claim)
+    if facts is not None and not offers_dossier(assess(facts)):
+        # R6/R17: no claim, so no claim file to send to anyone.
+        return render(request, "claims/dossier_not_offered.html", {"claim": claim}, status=404)
     english = (translation.get_language() or "").startswith("en")
     try:
         name = cached_dossier(claim, archive=archive, english_headings=english)

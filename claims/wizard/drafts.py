@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.drafting import Complainant, drafts_for
-from claims.domain.eligibility import assess
+from claims.domain.eligibility import GOODWILL_DRAFTS, assess, offers_dossier
 from claims.wizard.facts import facts_from
 from claims.wizard.forms.messages import draft_digest
 from claims.wizard.steps import FORMS
@@ -36,7 +36,11 @@ def drafts_from_answers(step_data: Mapping) -> tuple:
     assessment = assess(facts)
     if assessment.blocks_documents:
         return ()
-    return drafts_for(facts, assessment, complainant_from(step_data))
+    drafts = drafts_for(facts, assessment, complainant_from(step_data))
+    if not offers_dossier(assessment):
+        # No claim: a goodwill request to the shop, never a payment or 12315 complaint.
+        drafts = tuple(draft for draft in drafts if draft.key in GOODWILL_DRAFTS)
+    return drafts
 
 
 def initial_for(drafts) -> dict:

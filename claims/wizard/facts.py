@@ -104,6 +104,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         promise_condition=promise.get("promise_condition", ""),
         demanded_on=contact["demanded_on"] if contact["demand"] == "later" else None,
         demand_made=contact["demand"] != "not_yet",
+        minor_out_of_proportion=_yes_no(minor.get("spending_out_of_proportion")),
     )
 
 

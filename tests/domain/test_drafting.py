@@ -167,7 +167,7 @@ def test_it_speaks_for_the_guardian_of_a_minor():
     assert "不予追认" in section(message, "事实")
     assert "限制民事行为能力人" in section(message, "依据")
     assert law.CIVIL_157.article in section(message, "依据")
-    assert "第十九条" not in message and "第一百四十五条" not in message
+    assert law.CIVIL_19.citation_zh in message and law.CIVIL_145_1.article in message
 
 
 def test_it_asks_for_the_site_balance_back():

@@ -133,7 +133,7 @@ def test_it_stops_a_claim_for_a_key_that_was_redeemed():
     assert assessment.evidence_needed == ()
     assert assessment.channels == ()
     assert assessment.punitive is None
-    assert any("stopped working" in a.en for a in assessment.alternatives)
+    assert assessment.alternatives == ()  # the stop never names the answer to change (R17)
 
 
 def test_it_treats_a_key_that_worked_and_failed_later_as_a_defect_not_abuse():
@@ -152,13 +152,40 @@ def test_it_keeps_consumer_law_and_12315_away_from_a_resale_purchase():
     assert "12315" in assessment.headline.zh  # it says why 12315 is not open
 
 
-def test_it_speaks_for_the_guardian_and_explains_capacity_in_words():
+def test_it_cites_limited_capacity_for_a_child_of_8_to_17_spending_beyond_their_age():
     assessment = assess(make_facts(**MINOR))
 
-    assert "十八周岁" in assessment.reasons[0].text.zh
-    assert assessment.reasons[0].citations == ()
-    assert "civil_19" not in law.ARTICLES and "civil_145" not in law.ARTICLES
+    assert assessment.route == "minor" and assessment.outcome == "good"
+    assert {"civil_19", "civil_145_1", "civil_157"} <= set(keys(assessment.citations))
+    assert not {"civil_20", "civil_144"} & set(keys(assessment.citations))
+    assert "不同意" in assessment.demand.zh and "不追认" in assessment.demand.zh
     assert any(need.category == "other" for need in assessment.evidence_needed)
+
+
+@pytest.mark.parametrize("age", range(8))
+def test_it_calls_a_purchase_by_a_child_under_8_void_without_asking_about_proportion(age):
+    assessment = assess(make_facts(**{**MINOR, "minor_age": age, "minor_out_of_proportion": None}))
+
+    assert assessment.route == "minor" and assessment.outcome == "good"
+    assert {"civil_20", "civil_144", "civil_157"} <= set(keys(assessment.citations))
+    assert not {"civil_19", "civil_145_1"} & set(keys(assessment.citations))
+
+
+@pytest.mark.parametrize("age", range(8, 18))
+def test_it_leaves_a_purchase_suited_to_the_age_to_the_other_rules(age):
+    facts = make_facts(**{**MINOR, "minor_age": age, "minor_out_of_proportion": False})
+
+    assessment = assess(facts)
+
+    assert assessment.route != "minor"
+    assert "civil_19" in keys(assessment.citations)
+    assert "civil_145_1" not in keys(assessment.citations)
+
+
+def test_it_is_unsure_when_the_guardian_cannot_say_whether_the_spending_suits_the_age():
+    assessment = assess(make_facts(**{**MINOR, "minor_out_of_proportion": None}))
+
+    assert assessment.route == "minor" and assessment.outcome == "uncertain"
 
 
 def test_it_cites_the_closure_paragraph_only_when_the_site_closed():
@@ -174,8 +201,8 @@ def test_it_cites_the_closure_paragraph_only_when_the_site_closed():
     [
         ({}, ["seller", "payment", "12315", "consumer_association", "court"]),
         (
-            {"sold_on_platform": "yes", **UNKNOWN_OPERATOR},
-            ["seller", "platform", "payment", "12315", "report", "consumer_association", "court"],
+            {"sold_on_platform": "yes", **UNKNOWN_OPERATOR},  # R11: the payment platform first
+            ["seller", "payment", "platform", "12315", "report", "consumer_association", "court"],
         ),
         (
             {"site_closed": True, "payment_method": "private_transfer"},
@@ -460,7 +487,7 @@ def test_it_warns_that_a_private_transfer_may_rule_out_payment_complaints():
         ({}, False),
         (CHANGED_MIND, True),
         ({"delivery_overdue": False}, True),
-        ({"redeemed": True}, True),
+        ({"redeemed": True}, False),  # R17: the stop names no answer to change
         ({**BALANCE, "balance_blocked": "cannot_withdraw"}, True),
         (RESALE, True),
     ],
@@ -478,7 +505,7 @@ def test_it_says_what_to_do_instead_when_the_claim_is_weak_or_blocked(overrides,
         ("balance_blocked", "sometimes"),
         ("sold_on_platform", "maybe"),
         ("fraud_signs", ("used_before",)),
-        ("minor_age", 7),
+        ("minor_age", 18),
     ],
 )
 def test_it_rejects_answers_outside_the_interface(field, value):
@@ -502,3 +529,60 @@ def test_it_keeps_working_for_callers_that_only_know_the_original_fields():
 @pytest.mark.parametrize(("language", "expected"), [("en", "B"), ("en-us", "B"), ("zh-hans", "A")])
 def test_it_picks_english_only_for_english_language_codes(language, expected):
     assert Text("A", "B").get(language) == expected
+
+
+def test_it_cites_the_named_respondent_rule_when_the_operator_is_unknown():
+    unknown = assess(make_facts(**UNKNOWN_OPERATOR))
+    known = assess(make_facts(operator_name="某某网络科技有限公司", operator_address="某市某路1号"))
+
+    assert "cpl_reg_46" in keys(unknown.citations)
+    assert "cpl_reg_46" not in keys(known.citations)
+    assert [c.key for c in unknown.channels][:2] == ["seller", "payment"]
+
+
+@pytest.mark.parametrize("requested", [True, False])
+def test_it_leads_a_private_transfer_with_the_demand_and_warns_about_payment_complaints(requested):
+    facts = make_facts(payment_method="private_transfer", transfer_requested_by_seller=requested)
+
+    assessment = assess(facts)
+
+    assert assessment.channels[0].key == "seller"
+    assert "payment" not in [c.key for c in assessment.channels]
+    assert any("催告" in w.zh and "投诉商家" in w.zh for w in assessment.warnings)
+
+
+def test_it_lets_an_honest_partial_claim_through_the_abuse_gate():
+    from claims.domain.rules.fraud import claims_a_working_item
+
+    partial = make_facts(**INVALID, redeemed=True)
+    object.__setattr__(partial, "quantity", 3)
+    object.__setattr__(partial, "quantity_failed", 2)
+    whole = make_facts(**INVALID, redeemed=True)
+
+    assert not claims_a_working_item(partial)
+    assert claims_a_working_item(whole)
+    assert assess(whole).route == "stop_abuse"
+
+
+@pytest.mark.parametrize(
+    "words", ["其实已经到账了", "我想说没收到", "帮我把截图裁掉", "能不能P一下", "帮我改一下金额"]
+)
+def test_it_hears_the_abuse_gate_in_the_users_own_words(words):
+    from claims.domain.rules.fraud import own_words_suggest_abuse
+
+    assert own_words_suggest_abuse("兑换时提示无效。", words)
+
+
+def test_it_does_not_hear_it_in_an_honest_description():
+    from claims.domain.rules.fraud import own_words_suggest_abuse
+
+    assert not own_words_suggest_abuse("兑换时提示该兑换码已被使用，客服不回复。")
+
+
+def test_it_stops_when_the_user_confirms_their_own_words_and_names_no_answer_to_change():
+    assessment = assess(make_facts(false_claim_confirmed=True))
+
+    assert assessment.route == "stop_abuse" and assessment.blocks_documents
+    assert assessment.channels == () and "cpl_reg_49_2" in keys(assessment.citations)
+    shown = [*assessment.warnings, *assessment.alternatives]
+    assert not any("改选" in text.zh or "问题改" in text.zh for text in shown)

@@ -361,3 +361,7 @@ def test_the_demo_command_writes_a_pdf_and_keeps_nothing(tmp_path, private_stora
     assert not Claim.objects.exists()
     assert not Evidence.objects.exists()
     assert files_in(private_storage) == []
+
+
+def test_the_declaration_states_the_attestation_word_for_word(sample):
+    assert "以上内容真实，证据未经篡改" in re.sub(r"\s+", "", sample.text)

@@ -141,19 +141,29 @@ def test_a_valid_step_is_saved_at_once(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("age", ["1", "7", "8", "17"])
-def test_every_child_age_the_form_takes_gets_a_result_and_the_rest_a_message(client, age):
-    """The minor step and assess() read one age range (domain.facts.MINOR_AGES)."""
+@pytest.mark.parametrize("age", [str(age) for age in range(18)])
+def test_it_gives_every_child_age_a_result(client, age):
+    """R14: ages 0-17 all reach a result (ages 1-7 used to be refused by the form)."""
     token = start_claim(client)
-    walk_to(client, token, "problem", buyer={"buyer_age": "minor"})
-    response = fill_in(client, token, "minor", minor_age=age)
-    if int(age) < 8:
-        assert response.status_code == 200
-        [error] = response.context["form"].errors.as_data()["minor_age"]
-        assert error.code == "min_value"
-        assert "12315" in response.content.decode()
-        return
-    walk_to(client, token, "assessment", buyer={"buyer_age": "minor"}, minor={"minor_age": age})
+    minor = {"minor_age": age, "spending_out_of_proportion": "yes" if int(age) >= 8 else ""}
+    walk_to(client, token, "assessment", buyer={"buyer_age": "minor"}, minor=minor)
     page = client.get(step_url(token, "assessment"))
     assert page.status_code == 200
     assert page.context["assessment"].route == "minor"
+
+
+@pytest.mark.django_db
+def test_it_asks_a_child_of_8_or_more_whether_the_spending_suits_their_age(client):
+    token = start_claim(client)
+    walk_to(client, token, "problem", buyer={"buyer_age": "minor"})
+    response = fill_in(
+        client,
+        token,
+        "minor",
+        minor_age="12",
+        guardian_consented="no",
+        spending_out_of_proportion="",
+    )
+    assert response.status_code == 200
+    assert "spending_out_of_proportion" in response.context["form"].errors
+    assert response.context["form"]["minor_age"].value() == "12"

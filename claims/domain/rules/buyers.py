@@ -2,14 +2,14 @@
 
 R0: a purchase for resale is not consumption, so only contract law and the courts remain.
 R14: a minor's purchase the guardian did not approve can be refused and the money reclaimed.
-民法典 19/145 (capacity of minors) are paraphrased, not quoted, in LEGAL_BASIS: explained here
-in words and never cited.
+Ages 8-17 (民法典 19, 145(1)): only spending beyond the child's age needs the guardian's consent;
+under 8 (民法典 20, 144) the purchase is void. Either way 157 returns the money.
 """
 
 from claims.domain import law
 from claims.domain.assessment import Findings
 from claims.domain.deadlines import DEMAND_TERM, rescission_due, return_window_end
-from claims.domain.facts import NEVER_WORKED, Facts
+from claims.domain.facts import LIMITED_CAPACITY_AGE, NEVER_WORKED, Facts
 from claims.domain.formatting import format_date
 from claims.domain.quantity import claimed_sum
 from claims.domain.rules.defects import fault, item_words, repair
@@ -146,38 +146,70 @@ def _faulty_performance(facts: Facts, findings: Findings) -> None:
         )
 
 
+def minor_route_applies(facts: Facts) -> bool:
+    """R14 decides the case unless the guardian agreed or the purchase suits the child's age."""
+    if not facts.buyer_is_minor or facts.guardian_consented is True:
+        return False
+    return not (has_limited_capacity(facts) and facts.minor_out_of_proportion is False)
+
+
+def has_limited_capacity(facts: Facts) -> bool:
+    """From 8 the child may buy what suits their age (民法典 19); under 8 nothing (民法典 20)."""
+    return facts.minor_age is None or facts.minor_age >= LIMITED_CAPACITY_AGE
+
+
+def suited_to_age(findings: Findings) -> None:
+    """R14, ages 8-17: a purchase that suits the child's age is valid; the other rules apply."""
+    findings.because(
+        "购买人是八周岁以上的未成年人，这笔消费与其年龄、智力相适应，可以独立实施，交易有效；"
+        "是否退款按商品本身的问题判断。",
+        "The child is 8 or older and this spending suits their age, so they could buy it on "
+        "their own and the purchase stands; a refund depends on what went wrong with it.",
+        law.CIVIL_19,
+    )
+
+
 def minor(facts: Facts) -> Findings:
-    """R14: the guardian refuses to ratify and reclaims the money (民法典 157)."""
+    """R14: under 8 the purchase is void; from 8 the guardian refuses to ratify (民法典 157)."""
+    if not has_limited_capacity(facts):
+        return _young_child(facts)
     amount = claimed_sum(facts)
     refused = facts.guardian_consented is False
-    age = f"{facts.minor_age}岁，" if facts.minor_age else ""
-    age_en = f"was {facts.minor_age} and " if facts.minor_age else ""
+    beyond = facts.minor_out_of_proportion is True
+    age = f"{facts.minor_age}岁，" if facts.minor_age is not None else ""
+    age_en = f"was {facts.minor_age} and " if facts.minor_age is not None else ""
     term = DEMAND_TERM.words
     findings = Findings(
         "minor",
-        "good" if refused else "uncertain",
+        "good" if refused and beyond else "uncertain",
         Text(
-            "很可能可以。买东西的是未成年人，你作为监护人没有同意，可以不追认这笔交易并要求退款。",
-            "Probably. The buyer is a minor and you, the guardian, did not agree, so you can "
-            "refuse the purchase and ask for the money back.",
+            "很可能可以。买东西的是未成年人，花费超出了与其年龄相适应的范围，你作为监护人没有同意，"
+            "可以不追认这笔交易并要求退款。",
+            "Probably. The buyer is a minor, the spending is beyond what suits their age, and "
+            "you, the guardian, did not agree, so you can refuse the purchase and ask for the "
+            "money back.",
         )
-        if refused
+        if refused and beyond
         else Text(
-            "有可能。关键看监护人事先是否同意过这笔消费。",
-            "Maybe. It depends on whether the guardian agreed to this purchase.",
+            "有可能。关键看这笔花费是否超出与孩子年龄相适应的范围，以及监护人事先是否同意过。",
+            "Maybe. It depends on whether the spending is beyond what suits the child's age "
+            "and whether the guardian agreed to it.",
         ),
         Text(
-            f"本人作为买家的监护人，不同意也不追认该笔交易，请{term.zh}将{amount.zh}原路退回。",
-            f"As the guardian, tell the seller you do not approve the purchase and ask for "
-            f"{amount.en} back to the account it was paid from (原路退回) {term.en}.",
+            f"本人作为买家的监护人，不同意、也不追认该笔交易，请{term.zh}将{amount.zh}原路退回。",
+            f"As the guardian, tell the seller you do not consent to and do not approve the "
+            f"purchase, and ask for {amount.en} back to the account it was paid from (原路退回) "
+            f"{term.en}.",
         ),
     )
     findings.because(
-        f"购买人{age}未满十八周岁。八周岁以上的未成年人是限制民事行为能力人，"
-        "实施与其年龄、智力不相适应的民事法律行为，须经监护人同意或者追认；监护人不追认的，该行为不发生效力。",
-        f"The buyer {age_en}is under 18. A minor aged 8 or over needs the guardian's consent or "
-        "later approval for purchases beyond what suits their age and understanding; without "
-        "it, the purchase does not take effect.",
+        f"购买人{age}是八周岁以上的未成年人，为限制民事行为能力人，实施与其年龄、智力不相适应的"
+        "民事法律行为须经监护人同意或者追认；监护人不同意、不追认的，该行为不发生效力。",
+        f"The buyer {age_en}is under 18 but at least 8. Purchases beyond what suits their "
+        "age and understanding need the guardian's consent or later approval; without it, "
+        "the purchase does not take effect.",
+        law.CIVIL_19,
+        law.CIVIL_145_1,
     )
     findings.because(
         "未经监护人同意、监护人也不追认的交易不发生效力，经营者因此取得的价款应当返还。",
@@ -185,11 +217,59 @@ def minor(facts: Facts) -> Findings:
         "must give back the money it received.",
         law.CIVIL_157,
     )
-    findings.because(
-        "金额是否与未成年人的年龄、智力相适应，要结合具体情况判断；日常小额消费可能被认为相适应。",
-        "Whether the amount suits the minor's age and understanding depends on the case; small "
-        "everyday spending may be held to suit it.",
+    if not beyond:
+        findings.warn(
+            "这笔花费是否超出与孩子年龄相适应的范围，要结合金额和孩子的情况判断；日常小额消费可能被认为相适应，那样交易有效。",
+            "Whether the spending is beyond what suits the child's age depends on the amount "
+            "and the child; small everyday spending may be held to suit it, and then the "
+            "purchase stands.",
+        )
+    return _minor_common(facts, findings, refused)
+
+
+def _young_child(facts: Facts) -> Findings:
+    """R14, under 8: no capacity, so the purchase is void whatever the amount."""
+    amount = claimed_sum(facts)
+    refused = facts.guardian_consented is False
+    findings = Findings(
+        "minor",
+        "good" if refused else "uncertain",
+        Text(
+            "很可能可以。买东西的孩子不满八周岁，这笔交易无效，店家应当退款。",
+            "Probably. The child who bought it is under 8, so the purchase is void and the "
+            "shop must give the money back.",
+        )
+        if refused
+        else Text(
+            "有可能。孩子不满八周岁，交易本身无效；关键看是否是监护人自己同意或代为购买的。",
+            "Maybe. A purchase by a child under 8 is void; it depends on whether the guardian "
+            "agreed to it or made it for the child.",
+        ),
+        Text(
+            f"本人作为买家的监护人，孩子不满八周岁，该笔交易无效，请{DEMAND_TERM.words.zh}将{amount.zh}原路退回。",
+            f"As the guardian, tell the seller the child is under 8 so the purchase is void, "
+            f"and ask for {amount.en} back to the account it was paid from (原路退回) "
+            f"{DEMAND_TERM.words.en}.",
+        ),
     )
+    age = f"（{facts.minor_age}岁）" if facts.minor_age is not None else ""
+    findings.because(
+        f"购买人{age}不满八周岁，为无民事行为能力人，由监护人代理实施民事法律行为；"
+        "无民事行为能力人实施的民事法律行为无效。",
+        "The buyer is under 8 and has no capacity to make purchases: the guardian acts for "
+        "them, and a purchase the child makes alone is void.",
+        law.CIVIL_20,
+        law.CIVIL_144,
+    )
+    findings.because(
+        "交易无效的，经营者因此取得的价款应当返还。",
+        "Because the purchase is void, the seller must give back the money it received.",
+        law.CIVIL_157,
+    )
+    return _minor_common(facts, findings, refused)
+
+
+def _minor_common(facts: Facts, findings: Findings, refused: bool) -> Findings:
     if facts.problem in NEVER_WORKED or facts.problem in ("stopped_working", "balance_stuck"):
         findings.warn(
             "商品本身也有问题（没收到、不能用或失效），这是另一项退款理由；给店家的消息以监护人不追认为主。",

@@ -4,11 +4,12 @@ R17 is the only hard stop: a key that was redeemed cannot also have never arrive
 invalid, so no document is drafted for such a claim.
 """
 
+import re
 from decimal import Decimal
 
 from claims.domain import law
 from claims.domain.assessment import CONSUMER_ROUTES, Findings, PunitiveClaim
-from claims.domain.facts import Facts
+from claims.domain.facts import NEVER_WORKED, Facts
 from claims.domain.formatting import format_yuan
 from claims.domain.text import Text
 
@@ -39,6 +40,33 @@ _SIGNS = {
         law.PENALTY_6_VIII,
     ),
 }
+
+
+# R17 in the user's own words: an item that worked, or evidence to alter. Matched loosely on
+# purpose: a match only asks one plain question, it never stops on its own.
+OWN_WORDS = re.compile(
+    r"其实(已经)?(到账|收到|到了|能用|可以用|兑换成功)|已经(到账|兑换成功)"
+    r"|(想|就)说(没|没有)(收到|到账)|假装没收到"
+    r"|(截图|图|录屏).{0,6}(裁|剪|P|p|改|修)|(裁|剪)掉|[Pp](一下|图)|改(一下)?(金额|截图|时间|日期)"
+)
+
+
+def own_words_suggest_abuse(*texts: str) -> bool:
+    """R17: the description, a draft or a note says an item worked or asks to alter evidence."""
+    return any(OWN_WORDS.search(text or "") for text in texts)
+
+
+def claims_a_working_item(facts: Facts) -> bool:
+    """R17 by scope: a redeemed item among those claimed as undelivered or invalid.
+
+    An honest partial claim (some items worked, only the failed ones are claimed) passes:
+    the redeemed items are then the ones left out. Quantities come from the FACTS slice.
+    """
+    if not facts.redeemed or facts.problem not in NEVER_WORKED:
+        return False
+    quantity = getattr(facts, "quantity", 1)
+    failed = getattr(facts, "quantity_failed", 1)
+    return failed >= quantity
 
 
 def fraud_signs(facts: Facts) -> tuple[str, ...]:
@@ -123,9 +151,9 @@ def stop_abuse() -> Findings:
         "stop_abuse",
         "stop",
         Text(
-            "我们不能帮你申请这笔退款：你说过卡密已经兑换成功，却又说没收到或无效。",
-            "We can't help with this refund: you said the key was redeemed, and also that it "
-            "never arrived or was invalid.",
+            "我们不能帮你申请这笔退款：按你的说法，要求退款的商品其实已经到账或能用，或者需要改动证据。",
+            "We can't help with this refund: by what you told us, an item you would claim for "
+            "arrived or worked, or the evidence would have to be changed.",
         ),
         Text("无。已经兑换成功的商品，不能再以未收到或无效为由要求退款。", "Nothing."),
     )
@@ -147,6 +175,11 @@ def stop_abuse() -> Findings:
         law.CRIMINAL_266,
     )
     findings.warn(
+        "如果某项事实填错了，可以回到你的回答中更正；这里不会生成任何消息、材料或投诉。",
+        "If a fact you entered is wrong, you can correct it in your answers. Nothing is "
+        "drafted, no dossier and no complaint, after this stop.",
+    )
+    findings.warn(
         "卡密已经兑换成功，却说“没收到”或“无效”来要求退款，这是诈骗。金额不大也可能被治安处罚。",
         "Saying a key you redeemed never arrived or didn't work, to get a refund, is fraud. "
         "Even small amounts can be punished by the police.",
@@ -154,19 +187,5 @@ def stop_abuse() -> Findings:
     findings.warn(
         "修改、拼接截图或录屏就是造假。",
         "Editing or stitching screenshots or recordings is faking evidence (造假).",
-    )
-    findings.warn(
-        "如果你选错了，请返回上一步修改答案。",
-        "If you picked the wrong answer, go back and change it.",
-    )
-    findings.instead(
-        "如果卡密兑换成功后才失效（账号被找回、充值被撤回、会员被收回），请把问题改选为“用过一段时间后失效”。",
-        "If the key worked at first and failed later (account recovered, top-up reversed, "
-        'membership revoked), choose "stopped working" as the problem instead.',
-    )
-    findings.instead(
-        "如果东西能用，只是你不想要了，可以礼貌地请店家通融，但店家没有义务退款。",
-        "If it works and you simply don't want it any more, you can ask the shop politely "
-        "for a goodwill refund; it doesn't have to agree.",
     )
     return findings

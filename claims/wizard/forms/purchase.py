@@ -7,11 +7,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from claims.domain.facts import MINOR_AGES
+from claims.domain.facts import LIMITED_CAPACITY_AGE, MINOR_AGES
 from claims.domain.normalize import clean_text, compact_identifier, parse_amount
 from claims.wizard.forms.fields import (
     DATETIME_FORMATS,
     YES_NO,
+    YES_NO_UNSURE,
     LenientDateTimeField,
     radio,
     require_when,
@@ -300,11 +301,9 @@ class MinorForm(forms.Form):
         min_value=MINOR_AGES.start,
         max_value=MINOR_AGES.stop - 1,
         error_messages={
-            "min_value": _(
-                "RefundHelper can only help with a child aged 8 to 17. A purchase by a child "
-                "under 8 is void in law: as the parent, ask the seller to return the money, "
-                "or contact 12315."
-            ),
+            "required": _("Enter the child's age when paying, for example 12."),
+            "invalid": _("Enter the age as a whole number, for example 12."),
+            "min_value": _("Enter the child's age when paying, 0 or more."),
             "max_value": _("Enter the child's age when paying, under 18."),
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -312,3 +311,30 @@ class MinorForm(forms.Form):
     guardian_consented = radio(
         _("Did a parent or guardian agree to this purchase, before or after?"), YES_NO
     )
+    # R14: from 8 a child may make purchases that suit their age (民法典 19); only the rest
+    # need the guardian. Under 8 the question does not arise, so it is left blank.
+    spending_out_of_proportion = radio(
+        _("Child aged 8 or older: is this spending more than suits their age?"),
+        YES_NO_UNSURE,
+        required=False,
+        help_text=_(
+            "For example, hundreds of yuan on game items by a 10-year-old is more than suits "
+            "the age; a few yuan on a snack-sized top-up may not be."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        age = cleaned.get("minor_age")
+        require_when(
+            self,
+            cleaned,
+            age is not None and age >= LIMITED_CAPACITY_AGE,
+            {
+                "spending_out_of_proportion": _(
+                    "For a child aged 8 or older, tell us whether the spending is more than "
+                    "suits their age, or choose “I'm not sure”."
+                )
+            },
+        )
+        return cleaned
