@@ -6,6 +6,7 @@ invalid, so no document is drafted for such a claim.
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from claims.domain import law
 from claims.domain.assessment import CONSUMER_ROUTES, Findings, PunitiveClaim
@@ -42,13 +43,43 @@ _SIGNS = {
 }
 
 
-# R17 in the user's own words: an item that worked, or evidence to alter. Matched loosely on
-# purpose: a match only asks one plain question, it never stops on its own.
-OWN_WORDS = re.compile(
-    r"其实(已经)?(到账|收到|到了|能用|可以用|兑换成功)|已经(到账|兑换成功)"
-    r"|(想|就)说(没|没有)(收到|到账)|假装没收到"
-    r"|(截图|图|录屏).{0,6}(裁|剪|P|p|改|修)|(裁|剪)掉|[Pp](一下|图)|改(一下)?(金额|截图|时间|日期)"
-)
+# R17 in the user's own words, by what they say: an item worked, the user means to say it did
+# not arrive, or evidence would be altered. Matched loosely on purpose: a match only asks one
+# plain question (quoting the words back), it never stops on its own.
+_WORDS_BY_KIND = {
+    "worked": re.compile(r"其实(已经)?(到账|收到|到了|能用|可以用|兑换成功)|已经(到账|兑换成功)"),
+    "deny": re.compile(r"(想|就)说(没|没有)(收到|到账)|假装没收到"),
+    "alter": re.compile(
+        r"(截图|图|录屏).{0,6}(裁|剪|P|p|改|修)|(裁|剪)掉|[Pp](一下|图)|改(一下)?(金额|截图|时间|日期)"
+    ),
+}
+OWN_WORDS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _WORDS_BY_KIND.values()))
+# What the question asks for each kind of words: "is it true that ...?"
+_CLAUSES = {
+    "worked": Text(
+        "你要求退款的商品其实已经到账、可以使用",
+        "the items you want refunded in fact arrived and worked",
+    ),
+    "deny": Text(
+        "你打算把已经收到的商品说成没有收到",
+        "you mean to say that items you received never arrived",
+    ),
+    "alter": Text(
+        "你打算改动截图或录屏的内容（遮挡个人信息不算）",
+        "you mean to change what a screenshot or recording shows (covering personal data "
+        "does not count)",
+    ),
+}
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+QUOTE_LIMIT = 40
+MAX_QUOTES = 3
+
+
+class OwnWords(NamedTuple):
+    """One sentence of the user's that R17 asks about, and what it seems to say."""
+
+    quote: str
+    kind: str
 
 
 def own_words_suggest_abuse(*texts: str) -> bool:
@@ -56,17 +87,53 @@ def own_words_suggest_abuse(*texts: str) -> bool:
     return any(OWN_WORDS.search(text or "") for text in texts)
 
 
+def own_words(*texts: str) -> tuple[OwnWords, ...]:
+    """The user's sentences that suggest R17, each once, in the order they were written."""
+    found: dict[str, OwnWords] = {}
+    for text in texts:
+        for sentence in _SENTENCE.finditer(" ".join((text or "").split())):
+            for kind, pattern in _WORDS_BY_KIND.items():
+                match = pattern.search(sentence.group())
+                if match:
+                    quote = _around(sentence.group().strip(), match.start(), match.end())
+                    found.setdefault(quote, OwnWords(quote, kind))
+                    break
+    return tuple(found.values())[:MAX_QUOTES]
+
+
+def own_words_question(words: tuple[OwnWords, ...]) -> Text:
+    """The one plain question: the user's words quoted back, and what they seem to say."""
+    kinds = tuple(dict.fromkeys(word.kind for word in words))
+    quotes = "、".join(f"“{word.quote}”" for word in words)
+    quotes_en = ", ".join(f"“{word.quote}”" for word in words)
+    return Text(
+        f"你写了{quotes}。{'，或者'.join(_CLAUSES[k].zh for k in kinds)}，是这样吗？",
+        f"You wrote {quotes_en}. Is it true that {' or '.join(_CLAUSES[k].en for k in kinds)}?",
+    )
+
+
+def _around(sentence: str, start: int, end: int) -> str:
+    """The sentence, or the words around the match when it is long; inner marks become ‘’."""
+    sentence = sentence.translate(_INNER_MARKS)
+    if len(sentence) <= QUOTE_LIMIT:
+        return sentence
+    room = max((QUOTE_LIMIT - (end - start)) // 2, 0)
+    left, right = max(start - room, 0), min(end + room, len(sentence))
+    return ("…" if left else "") + sentence[left:right] + ("…" if right < len(sentence) else "")
+
+
+_INNER_MARKS = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
 def claims_a_working_item(facts: Facts) -> bool:
     """R17 by scope: a redeemed item among those claimed as undelivered or invalid.
 
     An honest partial claim (some items worked, only the failed ones are claimed) passes:
-    the redeemed items are then the ones left out. Quantities come from the FACTS slice.
+    the redeemed items are then the ones left out.
     """
     if not facts.redeemed or facts.problem not in NEVER_WORKED:
         return False
-    quantity = getattr(facts, "quantity", 1)
-    failed = getattr(facts, "quantity_failed", 1)
-    return failed >= quantity
+    return facts.quantity_failed >= facts.quantity
 
 
 def fraud_signs(facts: Facts) -> tuple[str, ...]:
