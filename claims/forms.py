@@ -19,9 +19,19 @@ class StartForm(forms.Form):
     )
 
 
+# Complaints exist only where there is a claim: a goodwill request (R6) offers none of them.
+COMPLAINT_KINDS = (ClaimEvent.Kind.FILED_PAYMENT, ClaimEvent.Kind.FILED_12315)
+
+
 class EventForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("What happened?"), choices=ClaimEvent.Kind.choices, widget=forms.RadioSelect
+        label=_("What happened?"),
+        choices=ClaimEvent.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what happened."),
+            "invalid_choice": _("Choose one of the events listed."),
+        },
     )
     happened_on = date_field(_("When?"))
     note = forms.CharField(
@@ -32,9 +42,15 @@ class EventForm(forms.Form):
         help_text=_("For example what the seller wrote, or your complaint's case number."),
     )
 
-    def __init__(self, *args, earliest=None, **kwargs):
+    def __init__(self, *args, earliest=None, claim_offered=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.earliest = earliest
+        if not claim_offered:
+            self.fields["kind"].choices = [
+                (kind, label)
+                for kind, label in ClaimEvent.Kind.choices
+                if kind not in COMPLAINT_KINDS
+            ]
 
     def clean_happened_on(self):
         day = self.cleaned_data["happened_on"]

@@ -6,7 +6,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,14 +16,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from claims import ratelimit
 from claims.access import completed_claim, get_claim_or_404
 from claims.domain.calendar_ics import plan_to_ics
-from claims.domain.eligibility import assess
+from claims.domain.eligibility import assess, offers_dossier
+from claims.domain.rules.fraud import own_words_suggest_abuse
 from claims.dossier import fonts
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
 from claims.retention import refresh_keep_until
 from claims.wizard.facts import facts_for_claim
-from claims.wizard.steps import STEP_FORMS
+from claims.wizard.steps import RETURN_TO_REVIEW, STEP_FORMS
 
 FIRST_STEP = STEP_FORMS[0][0]
 IN_APP_BROWSERS = ("MicroMessenger", "QQ/")
@@ -65,10 +66,15 @@ def resume(request, token):
 def done(request, claim):
     """Download the dossier, follow the plan, and record what happened since."""
     facts = facts_for_claim(claim)
+    assessment = assess(facts) if facts else None
+    if assessment is None or assessment.blocks_documents:
+        # An open question or a stop (R17) since signing: the wizard shows which.
+        return redirect("claims:step", token=claim.token, step=RETURN_TO_REVIEW)
     form = EventForm(
         request.POST if request.method == "POST" else None,
         prefix="event",
-        earliest=facts.purchased_at.date() if facts else None,
+        earliest=facts.purchased_at.date(),
+        claim_offered=offers_dossier(assessment),
     )
     if request.method == "POST" and form.is_valid():
         claim.events.create(
@@ -77,6 +83,8 @@ def done(request, claim):
             note=form.cleaned_data["note"],
         )
         refresh_keep_until(claim)
+        if own_words_suggest_abuse(form.cleaned_data["note"]):
+            return _ask_about_note(request, claim, form.cleaned_data["note"])
         messages.success(request, _("Saved. Your plan below is up to date."))
         return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
     user_agent = request.headers.get("User-Agent", "")
@@ -85,7 +93,7 @@ def done(request, claim):
         "claims/done.html",
         {
             "claim": claim,
-            "assessment": assess(facts) if facts else None,
+            "assessment": assessment,
             "plan": plan_for(claim),
             "events": claim.events.all(),
             "event_form": form,
@@ -95,10 +103,30 @@ def done(request, claim):
     )
 
 
+def _ask_about_note(request, claim, note: str):
+    """R17 in an event note: the event is kept, the note joins the question's words, and the
+    claim waits for the answer (and a new signature) before its plan goes on."""
+    gate = dict(claim.answers.get("gate", {}))
+    gate["event_notes"] = [*gate.get("event_notes", []), note]
+    claim.answers = {**claim.answers, "gate": gate}
+    claim.completed_at = None
+    claim.current_step = "gate"
+    claim.save(update_fields=["answers", "completed_at", "current_step", "updated_at"])
+    refresh_keep_until(claim)
+    messages.warning(
+        request, _("Saved. Before your plan goes on, answer one question about what you wrote.")
+    )
+    url = reverse("claims:step", kwargs={"token": claim.token, "step": "gate"})
+    return redirect(f"{url}?return={RETURN_TO_REVIEW}")
+
+
 @require_GET
 @completed_claim
 def plan_calendar(request, claim):
     """The escalation plan as an .ics file: reminders on the days to act."""
+    facts = facts_for_claim(claim)
+    if facts is None or assess(facts).blocks_documents:
+        raise Http404
     body = plan_to_ics(plan_for(claim), reference=claim.reference, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{claim.reference}.ics"'

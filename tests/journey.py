@@ -56,6 +56,7 @@ ANSWERS = {
         "payee_name": "小鱼数码",
         "sold_on_platform": "unsure",
     },
+    "gate": {"confirmed": "no"},
     "assessment": {},
     "evidence": {},
     "identity": {"complainant_name": "李明", "complainant_phone": "138 1234 5678"},
@@ -89,6 +90,11 @@ def fill_in(client, token: str, step: str, follow=False, query="", **overrides):
         if page.status_code == 200:  # otherwise the wizard sends us back: post as is
             form = page.context["wizard"]["form"]
             answers.update({name: form[name].value() for name in form.fields})
+    if step == "gate":  # the page carries the words it asks about, as a browser would post
+        page = client.get(step_url(token, step))
+        if page.status_code == 200:
+            form = page.context["wizard"]["form"]
+            answers.update(words=form.asked_words, event_notes=form["event_notes"].value() or [])
     answers.update(overrides)
     return client.post(
         step_url(token, step) + query, form_data(token, step, answers), follow=follow

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.facts import Facts
-from claims.wizard.steps import FACT_STEPS, FORMS, StepData, active_steps
+from claims.wizard.steps import FACT_STEPS, FORMS, StepData, active_steps, form_kwargs
 
 
 def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDict]:
@@ -30,7 +30,7 @@ def cleaned_fact_steps(step_data: StepData) -> dict[str, dict] | None:
         data = step_data.get(step)
         if data is None:
             return None
-        form = FORMS[step](data=data, prefix=step)
+        form = FORMS[step](data=data, prefix=step, **form_kwargs(step, step_data))
         if not form.is_valid():
             return None
         cleaned[step] = form.cleaned_data
@@ -49,6 +49,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
     balance = cleaned.get("balance", {})
     promise = cleaned.get("promise", {})
     items = cleaned.get("items", {})
+    gate = cleaned.get("gate", {})
     return Facts(
         product_type=order["product_type"],
         product_name=order["product_name"],
@@ -105,6 +106,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         demanded_on=contact["demanded_on"] if contact["demand"] == "later" else None,
         demand_made=contact["demand"] != "not_yet",
         minor_out_of_proportion=_yes_no(minor.get("spending_out_of_proportion")),
+        false_claim_confirmed=gate.get("confirmed") == "yes",
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from django.utils.translation import gettext_lazy as _
 
 from claims.domain.facts import NO_USE_QUESTION
+from claims.domain.rules.fraud import OwnWords, own_words
 from claims.wizard.forms import (
     AssessmentForm,
     BalanceForm,
@@ -25,6 +26,8 @@ from claims.wizard.forms import (
     ReviewForm,
     SellerForm,
 )
+from claims.wizard.forms.gate import GateForm
+from claims.wizard.forms.messages import draft_digest
 from claims.wizard.forms.purchase import ItemsForm
 
 STEP_FORMS = [
@@ -40,6 +43,7 @@ STEP_FORMS = [
     ("policy", PolicyForm),
     ("promise", PromiseForm),
     ("seller", SellerForm),
+    ("gate", GateForm),
     ("assessment", AssessmentForm),
     ("evidence", EvidenceStepForm),
     ("identity", IdentityForm),
@@ -50,7 +54,7 @@ STEP_FORMS = [
 FORMS = dict(STEP_FORMS)
 FACT_STEPS = (
     "order", "buyer", "problem", "minor", "items", "delivery", "defect", "balance",
-    "contact", "policy", "promise", "seller",
+    "contact", "policy", "promise", "seller", "gate",
 )  # fmt: skip
 # The review page is where a change of answer returns to (`?return=review` on the link).
 RETURN_TO_REVIEW = "review"
@@ -67,6 +71,7 @@ STEP_LABELS = {
     "policy": _("Refund rules"),
     "promise": _("Seller's promise"),
     "seller": _("Who runs the site"),
+    "gate": _("What you wrote"),
     "assessment": _("Your result"),
     "evidence": _("Evidence"),
     "identity": _("Your contact for 12315"),
@@ -121,6 +126,44 @@ def bought_as_a_consumer(step_data: StepData) -> bool:
     return raw_answer(step_data, "buyer", "purpose") != "resale"
 
 
+def _values(data, key: str) -> list:
+    if not data:
+        return []
+    return list(data.getlist(key)) if hasattr(data, "getlist") else list(data.get(key) or [])
+
+
+def own_words_of(step_data: StepData) -> tuple[OwnWords, ...]:
+    """R17 reads the user's own words: the description, the drafts they edited (a draft left
+    as generated is ours, not theirs) and the event notes that sent them to the question."""
+    texts = [raw_answer(step_data, "problem", "description") or ""]
+    messages = step_data.get("messages") or {}
+    for key in messages:
+        name = key.removeprefix("messages-")
+        if name.startswith("basis_") or name == key:
+            continue
+        text = (_values(messages, key) or [""])[-1]
+        basis = (_values(messages, f"messages-basis_{name}") or [""])[-1]
+        if text and draft_digest(text) != basis:
+            texts.append(text)
+    texts.extend(_values(step_data.get("gate"), "gate-event_notes"))
+    return own_words(*texts)
+
+
+def own_words_suggest_abuse(step_data: StepData) -> bool:
+    return bool(own_words_of(step_data))
+
+
+# What a step's form needs besides its data, from the raw answers (the wizard and
+# wizard.facts bind the forms the same way).
+STEP_FORM_KWARGS: dict[str, Callable[[StepData], dict]] = {
+    "gate": lambda step_data: {"own_words": own_words_of(step_data)},
+}
+
+
+def form_kwargs(step: str, step_data: StepData) -> dict:
+    return STEP_FORM_KWARGS[step](step_data) if step in STEP_FORM_KWARGS else {}
+
+
 # Steps that apply only to some claims; every other step always applies.
 STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "minor": buyer_is_a_child,
@@ -130,6 +173,7 @@ STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "balance": money_held_as_balance,
     "promise": seller_promised_refunds,
     "identity": bought_as_a_consumer,
+    "gate": own_words_suggest_abuse,
 }
 
 

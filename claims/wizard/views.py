@@ -25,7 +25,13 @@ from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
 from claims.wizard import review
 from claims.wizard.facts import facts_from
-from claims.wizard.steps import RETURN_TO_REVIEW, STEP_CONDITIONS, STEP_FORMS, STEP_LABELS
+from claims.wizard.steps import (
+    RETURN_TO_REVIEW,
+    STEP_CONDITIONS,
+    STEP_FORMS,
+    STEP_LABELS,
+    form_kwargs,
+)
 
 
 def _when(predicate):
@@ -33,7 +39,7 @@ def _when(predicate):
     return lambda wizard: predicate(wizard.raw_step_data())
 
 
-NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review")
+NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review", "declaration")
 # What a step's template needs beyond its form, built by the package that owns the data.
 STEP_CONTEXT = {
     **dict.fromkeys(prefill.STEPS, prefill.step_context),
@@ -85,7 +91,7 @@ class ClaimWizard(NamedUrlWizardView):
             return {"assessment": self.assessment()}
         if step == "messages":
             return {"drafts": self.drafts()}
-        return {}
+        return form_kwargs(step, self.raw_step_data())
 
     def get_form_initial(self, step):
         if step == "messages":
