@@ -51,6 +51,7 @@ class EventForm(forms.Form):
                 for kind, label in ClaimEvent.Kind.choices
                 if kind not in COMPLAINT_KINDS
             ]
+            self.fields["note"].help_text = _("For example what the seller wrote.")
 
     def clean_happened_on(self):
         day = self.cleaned_data["happened_on"]
