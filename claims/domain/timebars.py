@@ -98,9 +98,23 @@ def _said(limit: Deadline, route: str) -> bool:
     return limit.key != "quality_return_7d" or route == "defect"
 
 
+def said(route: str, limits: tuple[Deadline, ...]) -> tuple[Deadline, ...]:
+    """The passed limits the result says on this route."""
+    return tuple(limit for limit in passed(limits) if _said(limit, route))
+
+
+def warning(limit: Deadline) -> Text:
+    """One passed limit: its name, the day it ended and what it closes."""
+    name, closes, _ceiling = _CLOSES[limit.key]
+    day = format_date(limit.due)
+    return Text(
+        f"{name.zh}已于{day.zh}届满。{closes.zh}", f"{name.en} ended on {day.en}. {closes.en}"
+    )
+
+
 def apply(facts: Facts, findings: Findings, limits: tuple[Deadline, ...]) -> None:
     """Say each passed limit in the headline and a warning; lower the outcome to match."""
-    gone = tuple(limit for limit in passed(limits) if _said(limit, findings.route))
+    gone = said(findings.route, limits)
     if not gone or findings.outcome not in OUTCOMES:
         return
     names = [_CLOSES[limit.key][0] for limit in gone]
@@ -109,16 +123,8 @@ def apply(facts: Facts, findings: Findings, limits: tuple[Deadline, ...]) -> Non
         f"Note: {'; '.join(n.en for n in names)} has passed. {findings.headline.en}",
     )
     for limit in reversed(gone):
-        name, closes, ceiling = _CLOSES[limit.key]
-        day = format_date(limit.due)
-        findings.warnings.insert(
-            0,
-            Text(
-                f"{name.zh}已于{day.zh}届满。{closes.zh}",
-                f"{name.en} ended on {day.en}. {closes.en}",
-            ),
-        )
-        findings.outcome = lower(findings.outcome, ceiling)
+        findings.warnings.insert(0, warning(limit))
+        findings.outcome = lower(findings.outcome, _CLOSES[limit.key][2])
     if any(limit.key == "lawsuit_3y" for limit in gone) and findings.route in CONSUMER_ROUTES:
         findings.warnings.insert(len(gone), TWELVE315_PAST_PRACTICE)
 
