@@ -142,11 +142,9 @@ def _repair_only(facts: Facts, fix: Text) -> Findings:
         "defect",
         "uncertain",
         Text(
-            f"有可能，但只能要求{fix.zh}：7日退货期和解除合同的1年期限都已经过了，"
-            "退款不再是你能主张的权利，只能请店家酌情考虑。",
-            f"Maybe, but only to {fix.en}: the 7-day return window and the 1-year limit to "
-            "cancel have both passed, so a refund is no longer yours to demand; the shop may "
-            "still agree to one.",
+            f"有可能，但只能要求{fix.zh}：退款不再是你能主张的权利，只能请店家酌情考虑。",
+            f"Maybe, but only to {fix.en}: a refund is no longer yours to demand, though the "
+            "shop may still agree to one.",
         ),
         Text(
             f"请{REPAIR_TERM.words.zh}{fix.zh}。",
