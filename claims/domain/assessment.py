@@ -2,9 +2,10 @@
 channels, and the Findings the rules fill in before it is frozen."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from claims.domain.formatting import format_date
 from claims.domain.law import Article
 from claims.domain.text import Text
 
@@ -31,10 +32,43 @@ class Reason:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A real date; `key` names the limit (e.g. "lawsuit_3y"), `passed` is true after it."""
+
     label: Text
     due: date
     note: Text
     approximate: bool = False
+    key: str = ""
+    passed: bool = False
+
+
+@dataclass(frozen=True)
+class Term:
+    """How long a demand gives the shop: days or hours from the day it is sent, or a fixed day.
+
+    It lives on the demand (Findings.term, Assessment.demand_term) so the demand's words, the
+    drafts' dates and the plan's dates come from one value.
+    """
+
+    days: int = 0
+    hours: int = 0
+    until: date | None = None
+
+    @property
+    def words(self) -> Text:
+        """The term as a demand states it: 在3日内 / within 3 days."""
+        if self.until is not None:
+            day = format_date(self.until)
+            return Text(f"在{day.zh}前", f"by {day.en}")
+        if self.hours:
+            return Text(f"在{self.hours}小时内", f"within {self.hours} hours")
+        return Text(f"在{self.days}日内", f"within {self.days} days")
+
+    def due(self, sent: date) -> date:
+        """The shop's last day when the demand goes out on `sent` (hours round up to days)."""
+        if self.until is not None:
+            return self.until
+        return sent + timedelta(days=self.days - (-self.hours // 24))
 
 
 @dataclass(frozen=True)
@@ -80,6 +114,7 @@ class Assessment:
     punitive: PunitiveClaim | None = None
     alternatives: tuple[Text, ...] = ()
     channels: tuple[Channel, ...] = ()
+    demand_term: Term | None = None  # None: the demand gives no term (a favour, "not yet")
 
 
 @dataclass
@@ -93,6 +128,7 @@ class Findings:
     reasons: list[Reason] = field(default_factory=list)
     warnings: list[Text] = field(default_factory=list)
     alternatives: list[Text] = field(default_factory=list)
+    term: Term | None = None  # the term the demand's words state; set with the demand
 
     def because(self, zh: str, en: str, *citations: Article) -> None:
         """Add a reason: Chinese impersonal (it is printed for the shop), English to the user."""

@@ -34,7 +34,7 @@ def plan_to_ics(plan: tuple[PlanStep, ...], *, reference: str, now: datetime) ->
     calendar.add("X-WR-TIMEZONE", vText("Asia/Shanghai"))
     stamp = now.astimezone(UTC)
     for step in plan:
-        if step.status not in ("done", "skipped"):
+        if step.status not in ("done", "skipped", "missed"):
             calendar.add_component(_event(step, f"{uid_base}-{step.key}@refundhelper", stamp))
     # Unsorted keeps the properties in the order they were added, the order RFC 5545 lists.
     return calendar.to_ical(sorted=False).decode()

@@ -10,7 +10,7 @@ from datetime import date
 
 from claims.domain import law
 from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, Channel
-from claims.domain.deadlines import stall_threshold_met
+from claims.domain.deadlines import lawsuit_passed, stall_threshold_met
 from claims.domain.facts import Facts
 from claims.domain.rules.fraud import scam_suspected
 from claims.domain.text import Text
@@ -47,7 +47,8 @@ def channels(facts: Facts, route: str) -> tuple[Channel, ...]:
         if report:
             found.append(report)
         found.append(_consumer_association())
-    found.append(_court(consumer))
+    if not lawsuit_passed(facts):  # R16: no court route once the 3 years (民法典 188) are over
+        found.append(_court(consumer))
     if scam_suspected(facts):
         found.append(_police())
     return tuple(found)

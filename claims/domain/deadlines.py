@@ -5,10 +5,10 @@ The term a demand gives the shop is data here, so the demand's words and the pla
 come from the same Term.
 """
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, timedelta
 
-from claims.domain.assessment import CLAIM_ROUTES, Deadline
+from claims.domain.assessment import CLAIM_ROUTES, Deadline, Term
 from claims.domain.facts import Facts
 from claims.domain.formatting import add_years, format_date
 from claims.domain.text import Text
@@ -19,6 +19,7 @@ STALL_DAYS = 15
 COMPLAINT_WORKING_DAYS = 7
 LAWSUIT_YEARS = 3
 FRAUD_REVOCATION_YEARS = 1
+RESCISSION_YEARS = 1
 # R2: our suggestion for a 催告 deadline, not a legal number (24-72h for instant goods).
 DEMAND_HOURS = {"instant": 24, "": 24, "within": 72, "none": 72}
 
@@ -27,35 +28,18 @@ STALL_ROUTES = (*PREPAYMENT_ROUTES, "defect")
 REFUSALS = ("refused", "refused_digital")
 STALLING_RESPONSES = (*REFUSALS, "no_reply", "promised_nothing_happened", "asked_to_wait")
 STALLING_RESPONSES += ("offered_credit",)
+# R16: the limits whose passing is said as a warning (Deadline.key; the stall and the
+# 催告 deadline open a step instead of closing one).
+BARS = (
+    "quality_return_7d",
+    "no_reason_7d",
+    "promise_window",
+    "rescission_1y",
+    "fraud_revocation_1y",
+    "lawsuit_3y",
+)
 # R2: where an undelivered order ends in a notice cancelling the contract.
 RESCISSION_ROUTES = ("non_delivery", "business_purchase")
-# The routes whose demand gives the shop a term; goodwill requests and "not yet due" give none.
-TERM_ROUTES = (*RESCISSION_ROUTES, "minor", "seller_promise", "site_balance", "no_reason_return")
-
-
-@dataclass(frozen=True)
-class Term:
-    """How long a demand gives the shop: days or hours from the day it is sent, or a fixed day."""
-
-    days: int = 0
-    hours: int = 0
-    until: date | None = None
-
-    @property
-    def words(self) -> Text:
-        """The term as a demand states it: 在3日内 / within 3 days."""
-        if self.until is not None:
-            day = format_date(self.until)
-            return Text(f"在{day.zh}前", f"by {day.en}")
-        if self.hours:
-            return Text(f"在{self.hours}小时内", f"within {self.hours} hours")
-        return Text(f"在{self.days}日内", f"within {self.days} days")
-
-    def due(self, sent: date) -> date:
-        """The shop's last day when the demand goes out on `sent` (hours round up to days)."""
-        if self.until is not None:
-            return self.until
-        return sent + timedelta(days=self.days - (-self.hours // 24))
 
 
 # Our suggestions, not legal numbers: most demands give 3 days, a faulty key is swapped in 24h.
@@ -91,13 +75,55 @@ def stall_threshold_met(facts: Facts, route: str) -> bool:
 
 
 def rescission_due(facts: Facts) -> bool:
-    """R2: a written demand with a deadline was sent and the deadline has passed."""
+    """R2: a written demand with a deadline was sent, the deadline has passed, and the year
+    to cancel (民法典 564(2)) has not."""
     return (
         facts.problem == "not_delivered"
         and facts.deadline_given
         and facts.deadline_on is not None
         and facts.today > facts.deadline_on
+        and not rescission_lapsed(facts)
     )
+
+
+def rescission_deadline(facts: Facts) -> date:
+    """One year from when the user knew of the ground to cancel (民法典 564(2), where no law or
+    agreement sets a term). The ground is the fault or the missed delivery the user found on
+    discovered_on; a later ground (a 催告 deadline) only moves the end later, so this warns
+    early rather than late."""
+    return add_years(facts.discovered_on, RESCISSION_YEARS)
+
+
+def rescission_lapsed(facts: Facts) -> bool:
+    return facts.today > rescission_deadline(facts)
+
+
+def rescission_applies(facts: Facts, route: str) -> bool:
+    """The routes whose claim includes cancelling the contract (民法典 563): an undelivered
+    order, a fault that defeats the purchase, and R0's contract claims other than a favour."""
+    if route == "defect":
+        return True
+    if route == "non_delivery":
+        return facts.problem == "not_delivered"
+    return route == "business_purchase" and facts.problem not in ("changed_mind", "balance_stuck")
+
+
+def quality_window_passed(facts: Facts) -> bool:
+    return facts.today > return_window_end(facts)
+
+
+def lawsuit_passed(facts: Facts) -> bool:
+    return facts.today > lawsuit_deadline(facts)
+
+
+def fraud_revocation_passed(facts: Facts) -> bool:
+    return facts.today > fraud_revocation_deadline(facts)
+
+
+def promise_expired(facts: Facts) -> bool:
+    """R7: the promise's window ended before the user asked (today when they have not yet)."""
+    last = promise_last_day(facts) if facts.refund_promise == "yes" else None
+    return last is not None and (facts.demand_date or facts.today) > last
 
 
 def rescinds(facts: Facts, route: str) -> bool:
@@ -115,17 +141,6 @@ def delivery_term(facts: Facts) -> Term:
     return Term(hours=DEMAND_HOURS.get(facts.promised_delivery, 72))
 
 
-def demand_term(facts: Facts, route: str) -> Term | None:
-    """The term the assessment's demand on `route` gives the shop; None when it gives none."""
-    if route in RESCISSION_ROUTES and facts.problem == "not_delivered":
-        return delivery_term(facts)
-    if route == "defect":
-        return REPAIR_TERM
-    if route == "business_purchase" and facts.problem == "changed_mind":
-        return None  # R0 asks a favour here, as no_reason_unlikely does
-    return DEMAND_TERM if route in TERM_ROUTES else None
-
-
 def promise_last_day(facts: Facts) -> date | None:
     """R7: the last day of a "购买后X天内可退" promise, counted like the 7-day windows."""
     if facts.promise_days is None:
@@ -139,7 +154,10 @@ def lawsuit_deadline(facts: Facts) -> date:
 
 
 def fraud_revocation_deadline(facts: Facts) -> date:
-    """One year from discovering the fraud (民法典 152)."""
+    """One year from knowing of the fraud (民法典 152). discovered_on stands for that day: the
+    wizard asks no separate "when did you see it was a fraud" date, because the signs it knows
+    (nothing delivered, a used key confirmed, the site gone) show on or after that day, so the
+    limit shown can only be early, never late."""
     return add_years(facts.discovered_on, FRAUD_REVOCATION_YEARS)
 
 
@@ -153,7 +171,7 @@ def deadlines(
     if route == "no_reason_return":
         found.append(_no_reason_window(facts))
     promised = promise_last_day(facts) if facts.refund_promise == "yes" else None
-    if promised is not None and route in CLAIM_ROUTES:
+    if promised is not None and route != "stop_abuse":
         found.append(_promise_window(facts, promised))
     if route in ("non_delivery", "business_purchase") and facts.problem == "not_delivered":
         found += _demand_deadline(facts)
@@ -164,9 +182,14 @@ def deadlines(
         found.append(_complaint_reply(facts))
     if fraud:
         found.append(_fraud_revocation(facts))
+    if rescission_applies(facts, route):
+        found.append(_rescission(facts))
     if route in CLAIM_ROUTES:
         found.append(_lawsuit(facts))
-    return tuple(found)
+    return tuple(
+        replace(deadline, passed=facts.today > deadline.due) if deadline.key in BARS else deadline
+        for deadline in found
+    )
 
 
 def _received(facts: Facts) -> Text:
@@ -189,6 +212,7 @@ def _quality_window(facts: Facts) -> Deadline:
             f"7 days counted from the day after {received.en}. After this date you can still "
             "ask for a refund if the item is useless.",
         ),
+        key="quality_return_7d",
     )
 
 
@@ -202,6 +226,7 @@ def _no_reason_window(facts: Facts) -> Deadline:
             f"7 days counted from the day after {received.en}. Tell the shop before this date; "
             "if the card arrived later, your window ends later.",
         ),
+        key="no_reason_7d",
     )
 
 
@@ -230,11 +255,13 @@ def _promise_window(facts: Facts, last: date) -> Deadline:
             f"the order "
             f"({bought.en}). Ask the shop for the refund before this date.{keep.en}",
         ),
+        key="promise_window",
     )
 
 
 def _demand_deadline(facts: Facts) -> list[Deadline]:
-    if rescission_due(facts):
+    """The 催告's day, which opens rescission: none once rescission is due or its year passed."""
+    if rescission_due(facts) or rescission_lapsed(facts):
         return []
     if facts.deadline_given and facts.deadline_on:
         return [
@@ -246,6 +273,7 @@ def _demand_deadline(facts: Facts) -> list[Deadline]:
                     "If the shop still hasn't delivered after this date, you can send a notice "
                     "cancelling the contract and ask for your money back.",
                 ),
+                key="demand",
             )
         ]
     term = delivery_term(facts)
@@ -263,6 +291,7 @@ def _demand_deadline(facts: Facts) -> list[Deadline]:
                 "instant-delivery goods. Put it in a written demand; if the shop still hasn't "
                 "delivered by then, you can cancel the contract.",
             ),
+            key="demand",
         )
     ]
 
@@ -279,6 +308,7 @@ def _stall(facts: Facts, limit: date) -> Deadline:
             "then, the delay counts as deliberate and you can also report the shop. Where you "
             "paid and got nothing, a flat refusal counts at once.",
         ),
+        key="stall_15d",
     )
 
 
@@ -301,6 +331,7 @@ def _complaint_reply(facts: Facts) -> Deadline:
         due,
         note,
         approximate=approximate,
+        key="complaint_reply",
     )
 
 
@@ -315,6 +346,22 @@ def _fraud_revocation(facts: Facts) -> Deadline:
             "is the limit for undoing the purchase for fraud; for refund and damages you have "
             "3 years.",
         ),
+        key="fraud_revocation_1y",
+    )
+
+
+def _rescission(facts: Facts) -> Deadline:
+    found = format_date(facts.discovered_on)
+    return Deadline(
+        Text("解除合同的期限（1年）", "Deadline to cancel the contract (1 year)"),
+        rescission_deadline(facts),
+        Text(
+            f"从发现问题（{found.zh}）起算1年。法律没有规定、双方也没有约定期限的，"
+            "过了这天不再能以此为由解除合同、要求退货退款。",
+            f"1 year from when you found the problem ({found.en}). Where no law or agreement "
+            "sets a time, after this date you can no longer cancel the contract on this ground.",
+        ),
+        key="rescission_1y",
     )
 
 
@@ -326,4 +373,5 @@ def _lawsuit(facts: Facts) -> Deadline:
             f"从发现问题（{format_date(facts.discovered_on).zh}）起算3年。",
             f"3 years from when you found the problem ({facts.discovered_on.isoformat()}).",
         ),
+        key="lawsuit_3y",
     )

@@ -5,7 +5,7 @@ This module picks the route and adds the rules that apply on every route (R8-R11
 the routes themselves live in buyers, prepayment, defects, change_of_mind and fraud.
 """
 
-from claims.domain import channels, deadlines, guidance, law
+from claims.domain import channels, deadlines, guidance, law, timebars
 from claims.domain.assessment import (
     CLAIM_ROUTES,
     CONSUMER_ROUTES,
@@ -81,13 +81,22 @@ def assess(facts: Facts) -> Assessment:
         _platform_seller(facts, findings)
         _unknown_operator(facts, findings)
         _off_site_payment(facts, findings)
-    if findings.route in CLAIM_ROUTES:
+    if findings.route in CLAIM_ROUTES and not deadlines.lawsuit_passed(facts):
         findings.because(
             "向法院起诉的诉讼时效一般为三年，自知道权利受到损害之日起计算。",
             "You generally have 3 years to go to court, from when you found the problem.",
             law.CIVIL_188,
         )
-    return _assessment(findings, facts)
+    punitive = fraud.punitive_claim(facts, findings.route)
+    where = channels.channels(facts, findings.route)
+    limits = deadlines.deadlines(
+        facts,
+        findings.route,
+        fraud=punitive is not None,
+        complaint=any(channel.key == "12315" for channel in where),
+    )
+    timebars.apply(facts, findings, limits)
+    return _assessment(findings, facts, punitive, where, limits)
 
 
 def offers_dossier(assessment: Assessment) -> bool:
@@ -134,11 +143,15 @@ def _by_problem(facts: Facts) -> Findings:
     return defect(facts)
 
 
-def _assessment(findings: Findings, facts: Facts) -> Assessment:
+def _assessment(
+    findings: Findings,
+    facts: Facts,
+    punitive: PunitiveClaim | None,
+    where: tuple[Channel, ...],
+    limits: tuple[Deadline, ...],
+) -> Assessment:
     route = findings.route
     citations = dict.fromkeys(c for reason in findings.reasons for c in reason.citations)
-    punitive = fraud.punitive_claim(facts, route)
-    where = channels.channels(facts, route)
     return Assessment(
         route=route,
         outcome=findings.outcome,
@@ -146,12 +159,7 @@ def _assessment(findings: Findings, facts: Facts) -> Assessment:
         reasons=tuple(findings.reasons),
         demand=findings.demand,
         citations=tuple(citations),
-        deadlines=deadlines.deadlines(
-            facts,
-            route,
-            fraud=punitive is not None,
-            complaint=any(channel.key == "12315" for channel in where),
-        ),
+        deadlines=limits,
         evidence_needed=guidance.evidence_needed(facts, route),
         warnings=(
             *findings.warnings,
@@ -161,6 +169,7 @@ def _assessment(findings: Findings, facts: Facts) -> Assessment:
         punitive=punitive,
         alternatives=tuple(findings.alternatives),
         channels=where,
+        demand_term=findings.term,
     )
 
 

@@ -3,7 +3,9 @@
 Pure. The plan is recomputed from the facts and what the user recorded since (events), so it
 is never stored: "sent" fixes the day the shop was asked, "refused" or "no_answer" brings the
 next channel forward to that day, "refunded" ends it. 12315 and the 消协 are alternatives:
-filing at one skips the other.
+filing at one skips the other, and the 消协 is never "next" beside 12315 (LEGAL_BASIS §2.6).
+A past date is never a next step: an action whose day has gone is due today, and a last day
+that has gone (the court's) is "missed".
 """
 
 from dataclasses import dataclass, replace
@@ -15,12 +17,13 @@ from claims.domain.deadlines import (
     REFUSALS,
     RESCISSION_ROUTES,
     STALL_DAYS,
-    demand_term,
     lawsuit_deadline,
     promise_last_day,
     rescinds,
+    rescission_lapsed,
 )
 from claims.domain.facts import Facts
+from claims.domain.formatting import format_day
 from claims.domain.places import ATTACH, WHERE, payment_where
 from claims.domain.text import Text
 from claims.domain.workdays import add_working_days
@@ -35,9 +38,10 @@ EVENT_KINDS = (
     "filed_12315",
     "filed_association",
 )
-STATUSES = ("done", "next", "later", "skipped")
+STATUSES = ("done", "next", "later", "skipped", "missed")
+# Steps whose date is a last day, not the first day an action may be taken.
+LAST_DAYS = ("court",)
 _CONTACT = ("sent", "replied", "refused", "no_answer")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def escalation_plan(
     today = today or facts.today
     log = _Log(sorted(events, key=lambda event: event.on), today)
     # The same Term the demand's words state, counted from the day the demand goes out.
-    term = demand_term(facts, assessment.route)
+    term = assessment.demand_term
     deadline = term.due(log.asked) if term else None
     steps = [_seller(facts, assessment, log, deadline)]
     if deadline is not None:
@@ -86,6 +90,7 @@ class _Log:
     """The first day of each kind of event, and the day the shop was first asked."""
 
     def __init__(self, events: list[Event], today: date):
+        self.today = today
         self.first: dict[str, date] = {}
         for event in events:
             self.first.setdefault(event.kind, event.on)
@@ -99,13 +104,9 @@ class _Log:
         self.escalate = min(escalate) if escalate else None
 
 
-def _day(day: date, today: date) -> Text:
-    """12月3日 / 3 Dec, with the year when it is not this year's."""
-    if day.year == today.year:
-        return Text(f"{day.month}月{day.day}日", f"{day.day} {_MONTHS[day.month - 1]}")
-    return Text(
-        f"{day.year}年{day.month}月{day.day}日", f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    )
+def _day(day: date, log: _Log) -> Text:
+    """A plan date as the user reads it today: the year shown unless it is this year's."""
+    return format_day(day, log.today)
 
 
 def _step(
@@ -122,7 +123,7 @@ def _step(
 
 
 def _seller(facts: Facts, assessment: Assessment, log: _Log, deadline: date | None) -> PlanStep:
-    day = _day(log.asked, log.asked)
+    day = _day(log.asked, log)
     if deadline is None:
         key, title = "merchant_chat", Text("联系店家", "Contact the shop")
         action = Text(
@@ -136,19 +137,25 @@ def _seller(facts: Facts, assessment: Assessment, log: _Log, deadline: date | No
             if key == "merchant_rescission"
             else Text("发出聊天消息和书面催告", "Send the chat message and the written demand")
         )
-        until = _day(deadline, log.asked)
+        until = _day(deadline, log)
         action = Text(
             f"{day.zh}把消息发给店家，截图保存发送记录；店家的期限到{until.zh}。",
             f"On {day.en}, send it to the shop and screenshot that you did; the shop has until "
             f"{until.en}.",
         )
     promised = promise_last_day(facts) if facts.refund_promise == "yes" else None
-    if promised is not None:
+    if promised is not None and promised >= log.today:
         # R7: a promise with a window must be invoked inside it, whatever our suggested term says.
-        last = _day(promised, log.asked)
+        last = _day(promised, log)
         action = Text(
             f"{action.zh}店家承诺的退款期到{last.zh}为止，要在这之前提出。",
             f"{action.en} The shop's refund promise runs until {last.en}: ask before then.",
+        )
+    elif promised is not None:
+        last = _day(promised, log)
+        action = Text(
+            f"{action.zh}店家承诺的退款期已于{last.zh}结束。",
+            f"{action.en} The shop's refund promise ended on {last.en}.",
         )
     step = _step(key, title, log.asked, action, WHERE[key], ATTACH[key])
     return replace(step, status="done") if log.contacted else step
@@ -197,7 +204,7 @@ def _after_deadline(log: _Log, deadline: date) -> tuple[date, Text]:
         if "refused" in log.first:
             return after, Text("店家已拒绝，现在就", "The shop refused, so now")
         return after, Text("店家没有回复，现在就", "The shop did not answer, so now")
-    until = _day(deadline, log.asked)
+    until = _day(deadline, log)
     return after, Text(
         f"如果店家在{until.zh}前仍未处理，就", f"If the shop has not acted by {until.en},"
     )
@@ -206,8 +213,9 @@ def _after_deadline(log: _Log, deadline: date) -> tuple[date, Text]:
 def _rescission(
     facts: Facts, assessment: Assessment, log: _Log, after: date, when: Text
 ) -> list[PlanStep]:
-    """R2: after the demand's deadline, the notice that ends the contract; a second "sent"."""
-    if rescinds(facts, assessment.route):
+    """R2: after the demand's deadline, the notice that ends the contract; a second "sent".
+    None once the year to cancel (民法典 564(2)) has passed."""
+    if rescinds(facts, assessment.route) or rescission_lapsed(facts):
         return []
     step = _step(
         "merchant_rescission",
@@ -237,7 +245,7 @@ def _payment(facts: Facts, name: Text, log: _Log, after: date, when: Text) -> Pl
 
 def _court(facts: Facts, log: _Log) -> PlanStep:
     due = lawsuit_deadline(facts)
-    day = _day(due, log.asked)
+    day = _day(due, log)
     return _step(
         "court",
         Text("向法院起诉", "Go to court"),
@@ -266,7 +274,7 @@ def _regulator(facts: Facts, assessment: Assessment, log: _Log, after: date) -> 
     if refused is not None:
         due = min(due, refused)
     due = max(due, after)
-    day = _day(due, log.asked)
+    day = _day(due, log)
     when = (
         Text("店家已拒绝退款，", "The shop refused a refund, so ")
         if refused is not None and due == max(refused, after)
@@ -300,10 +308,10 @@ def _regulator(facts: Facts, assessment: Assessment, log: _Log, after: date) -> 
         Text("12315处理时限", "12315 must have acted"),
         reply_due,
         Text(
-            f"12315应当在收到投诉后7个工作日内处理并告知你，即{_day(reply_due, log.asked).zh}前"
+            f"12315应当在收到投诉后7个工作日内处理并告知你，即{_day(reply_due, log).zh}前"
             f"{guess.zh if approximate else ''}；到时没有消息，就查询进度或拨打12315。",
             f"12315 must act within 7 working days of your complaint and tell you, i.e. by "
-            f"{_day(reply_due, log.asked).en}{guess.en if approximate else ''}. If you hear "
+            f"{_day(reply_due, log).en}{guess.en if approximate else ''}. If you hear "
             "nothing, check the progress or call 12315.",
         ),
         WHERE["complaint_12315_reply"],
@@ -345,9 +353,28 @@ def _statuses(steps: list[PlanStep], log: _Log, today: date) -> tuple[PlanStep, 
             marked.append(replace(step, status="skipped"))
         else:
             marked.append(step)
+    marked = [_not_in_the_past(step, today) for step in marked]
     pending = [step.due for step in marked if not step.status]
     horizon = max(today, min(pending)) if pending else today
-    return tuple(
+    statuses = [
         step if step.status else replace(step, status="next" if step.due <= horizon else "later")
         for step in marked
-    )
+    ]
+    # §2.6: the 消协 is the other choice to 12315, never proposed beside it.
+    if any(s.key == "complaint_12315" and s.status == "next" for s in statuses):
+        statuses = [
+            replace(s, status="later")
+            if s.key == "consumer_association" and s.status == "next"
+            else s
+            for s in statuses
+        ]
+    return tuple(statuses)
+
+
+def _not_in_the_past(step: PlanStep, today: date) -> PlanStep:
+    """An open action whose day has gone is due today; a last day that has gone is missed."""
+    if step.status or step.due >= today:
+        return step
+    if step.key in LAST_DAYS:
+        return replace(step, status="missed")
+    return replace(step, due=today)

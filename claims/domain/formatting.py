@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from claims.domain.text import Text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def format_yuan(amount: Decimal) -> str:
@@ -17,6 +18,15 @@ def format_yuan(amount: Decimal) -> str:
 def format_date(day: date) -> Text:
     """2026年11月27日 for Chinese readers, ISO for English ones (no ambiguous 11/27)."""
     return Text(f"{day.year}年{day.month}月{day.day}日", day.isoformat())
+
+
+def format_day(day: date, today: date) -> Text:
+    """12月3日 / 3 Dec in the current year; any other year is always shown, so a date from
+    last year never reads as a coming one."""
+    month = _MONTHS[day.month - 1]
+    if day.year == today.year:
+        return Text(f"{day.month}月{day.day}日", f"{day.day} {month}")
+    return Text(f"{day.year}年{day.month}月{day.day}日", f"{day.day} {month} {day.year}")
 
 
 def add_years(day: date, years: int) -> date:

@@ -5,7 +5,7 @@ in deadlines.py.
 """
 
 from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, EvidenceNeed
-from claims.domain.deadlines import fraud_revocation_deadline, lawsuit_deadline, rescission_due
+from claims.domain.deadlines import rescission_due
 from claims.domain.facts import Facts
 from claims.domain.text import Text
 
@@ -281,22 +281,7 @@ def warnings(facts: Facts, route: str, *, fraud: bool = False) -> tuple[Text, ..
                 "sentence about it in the message to the shop.",
             )
         )
-    if fraud and facts.today > fraud_revocation_deadline(facts):
-        found.append(
-            Text(
-                "发现问题已超过1年，以欺诈为由撤销交易的期限可能已过。",
-                "It has been more than a year, so it may be too late to undo the purchase for "
-                "fraud.",
-            )
-        )
-    if route in CLAIM_ROUTES and facts.today > lawsuit_deadline(facts):
-        found.append(
-            Text(
-                "发现问题已超过3年，起诉可能已经过了期限，12315也可能不再受理。",
-                "It has been more than 3 years, so it may be too late to go to court, and "
-                "12315 may refuse the complaint too.",
-            )
-        )
+    # R16: passed time limits are said by timebars.py, first among the warnings.
     found.append(
         Text(
             "不要修改截图或录屏。遮挡身份证号等个人信息时，只用不透明色块，并保留原图。",

@@ -604,6 +604,17 @@ CIVIL_563_1_IV = _article(
     "违约致使合同目的无法实现的，买方可以解除合同。",
     "If the item is useless for what you bought it for, you can cancel the order.",
 )
+# §0.3(4): the one year of 564(2) applies only where no law or agreement sets a term.
+CIVIL_564_2 = _article(
+    "civil_564_2",
+    CIVIL_CODE,
+    "第五百六十四条第二款",
+    "Art. 564(2)",
+    "……自解除权人知道或者应当知道解除事由之日起一年内不行使，或者经对方催告后在合理期限内不行使的，该权利消灭。",
+    "法律没有规定、当事人也没有约定解除权行使期限的，自知道或者应当知道解除事由之日起一年内不行使，解除权消灭。",
+    "Where no law or agreement sets a time, the right to cancel ends one year after you knew "
+    "of the reason to cancel.",
+)
 CIVIL_565_1 = _article(
     "civil_565_1",
     CIVIL_CODE,
@@ -725,7 +736,8 @@ ARTICLES: dict[str, Article] = {
         PENALTY_5_X, PENALTY_6_VIII, PENALTY_8, PENALTY_9, PENALTY_10_2, PENALTY_16_2,
         CIVIL_19, CIVIL_20, CIVIL_144, CIVIL_145_1,
         CIVIL_148, CIVIL_152_1_I, CIVIL_157, CIVIL_188, CIVIL_497, CIVIL_512_2,
-        CIVIL_563_1_III, CIVIL_563_1_IV, CIVIL_565_1, CIVIL_566_1, CIVIL_577, CIVIL_582,
+        CIVIL_563_1_III, CIVIL_563_1_IV, CIVIL_564_2, CIVIL_565_1, CIVIL_566_1, CIVIL_577,
+        CIVIL_582,
         SPC_GENERAL_21, SPC_CONTRACT_10_3, SPC_ONLINE_1, SPC_ONLINE_2, SPC_ONLINE_5,
         PAYMENT_35,
         CRIMINAL_266,

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from django.conf import settings
 from django.utils import timezone
 
+from claims.domain import timebars
 from claims.domain.eligibility import assess
 from claims.domain.quantity import order_summary
 from claims.followup import plan_for
@@ -192,6 +193,13 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "claimed": order_summary(facts).zh if facts else "",
         "answers": answers,
         "assessment": assessment,
+        # R16: a passed time limit is said on the cover, before anything else is read.
+        "passed_limits": [
+            timebars.warning(limit)
+            for limit in timebars.said(assessment.route, assessment.deadlines)
+        ]
+        if assessment
+        else [],
         "chapters": chapters,
         "toc": list(chapters.values()),
         "english": english_headings,

@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM, Term, demand_term
+from claims.domain.assessment import Term
+from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM
 from claims.domain.drafting import drafts_for
 from claims.domain.eligibility import assess
 from claims.domain.escalation import (
@@ -155,7 +156,7 @@ def test_the_payment_complaint_follows_the_deadline_the_assessment_gave():
 def test_the_plan_counts_the_term_the_demand_the_drafts_carry_states(overrides, deadline):
     facts = make_facts(**overrides)
     assessment = assess(facts)
-    term = demand_term(facts, assessment.route)
+    term = assessment.demand_term
 
     assert (term.due(TODAY) if term else None) == deadline
     assert term is None or term.words.zh in assessment.demand.zh
@@ -368,15 +369,16 @@ WARRANTY = {"problem": "stopped_working", "delivery_overdue": None, "redeemed": 
         ({"delivery_overdue": False}, "not_yet_due", None),
     ],
 )  # fmt: skip
-def test_every_demand_states_the_term_the_plan_counts(answers, route, term):
+def test_every_demand_with_a_term_names_the_terms_words(answers, route, term):
     facts = make_facts(**answers)
     assessment = assess(facts)
 
-    assert (assessment.route, demand_term(facts, route)) == (route, term)
+    assert (assessment.route, assessment.demand_term) == (route, term)
     if term is None:
         assert [step.key for step in escalation_plan(facts, assessment)] == ["merchant_chat"]
     else:
         assert term.words.zh in assessment.demand.zh
+        assert term.words.en in assessment.demand.en
 
 
 @pytest.mark.parametrize(
@@ -391,3 +393,38 @@ def test_every_demand_states_the_term_the_plan_counts(answers, route, term):
 def test_a_term_counts_from_the_day_the_demand_is_sent_and_words_itself(term, due, zh, en):
     assert term.due(TODAY) == due
     assert term.words == (zh, en)
+
+
+def test_it_never_makes_a_past_day_a_next_step():
+    facts = make_facts(**ASKED, merchant_response="no_reply")
+    later = date(2027, 1, 20)
+    plan = escalation_plan(facts, assess(facts), (), today=later)
+
+    assert all(step.due >= later for step in plan if step.status == "next")
+    assert any(step.status == "next" for step in plan)
+
+
+def test_it_marks_a_last_day_that_has_gone_as_missed():
+    facts = make_facts()
+    after_the_limit = date(2029, 11, 21)
+    court = steps(escalation_plan(facts, assess(facts), (), today=after_the_limit))["court"]
+
+    assert court.status == "missed"
+
+
+def test_it_shows_the_year_of_a_date_outside_the_current_year():
+    facts = make_facts(today=date(2026, 12, 30))
+    plan = escalation_plan(facts, assess(facts))
+
+    texts = " ".join(step.action.zh for step in plan)
+    assert "2027年1月" in texts
+    assert "12月30日" in texts and "2026年12月30日" not in texts
+
+
+def test_it_never_proposes_the_consumer_association_beside_12315():
+    facts = make_facts(**ASKED, merchant_response="refused")
+    events = (Event("sent", date(2026, 11, 22)),)
+    plan = steps(escalation_plan(facts, assess(facts), events, today=date(2026, 12, 30)))
+
+    assert plan["complaint_12315"].status == "next"
+    assert plan["consumer_association"].status != "next"

@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.domain import law
-from claims.domain.assessment import Assessment
-from claims.domain.deadlines import Term, demand_term, rescission_due
+from claims.domain.assessment import Assessment, Term
+from claims.domain.deadlines import rescission_due
 from claims.domain.drafting.quoting import closed, excerpt, quote
 from claims.domain.escalation import Event
 from claims.domain.facts import Facts
@@ -175,7 +175,7 @@ def fact_lines(facts: Facts, assessment: Assessment, room: Room) -> list[str]:
 def dated_demand(facts: Facts, assessment: Assessment, sent: date | None = None) -> Text:
     """The assessment's demand with its term as a date, counted from the day it is sent
     (the draft's date, facts.today, unless an event recorded the sending)."""
-    term = demand_term(facts, assessment.route)
+    term = assessment.demand_term
     if term is None or term.until is not None:
         return assessment.demand
     due = Term(until=term.due(sent or facts.today)).words

@@ -8,7 +8,13 @@ under 8 (民法典 20, 144) the purchase is void. Either way 157 returns the mon
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, rescission_due, return_window_end
+from claims.domain.deadlines import (
+    DEMAND_TERM,
+    delivery_term,
+    rescission_due,
+    rescission_lapsed,
+    return_window_end,
+)
 from claims.domain.facts import LIMITED_CAPACITY_AGE, NEVER_WORKED, Facts
 from claims.domain.formatting import format_date
 from claims.domain.quantity import claimed_sum
@@ -30,6 +36,7 @@ def business_purchase(facts: Facts) -> Findings:
             "resell or for business, so consumer law and 12315 complaints don't apply.",
         ),
         _demand(facts, amount),
+        term=DEMAND_TERM,
     )
     findings.because(
         "本案商品系为转售或经营而购买（如代理拿货、分站进货），不属于为生活消费需要购买，"
@@ -42,6 +49,7 @@ def business_purchase(facts: Facts) -> Findings:
         _undelivered_order(facts, findings)
     elif facts.problem == "changed_mind":
         findings.outcome = "weak"
+        findings.term = None  # a favour asked, as on the no_reason_unlikely route
         findings.headline = Text(
             "恐怕不行。为经营进的货，改变主意不是退款的理由，除非合同另有约定。",
             "Unlikely. For goods bought for business, changing your mind is no ground for a "
@@ -83,7 +91,7 @@ def _demand(facts: Facts, amount: Text) -> Text:
 
 def _undelivered_order(facts: Facts, findings: Findings) -> None:
     late = overdue(facts)
-    findings.demand = delivery_demand(facts)
+    findings.demand, findings.term = delivery_demand(facts), delivery_term(facts)
     if late is False and not rescission_due(facts):
         findings.outcome = "wait"
         findings.headline = Text(
@@ -111,7 +119,7 @@ def _undelivered_order(facts: Facts, findings: Findings) -> None:
             law.CIVIL_565_1,
             law.CIVIL_566_1,
         )
-    else:
+    elif not rescission_lapsed(facts):
         findings.because(
             "卖方经书面催告后在合理期限内仍不交付的，买方可以解除合同。",
             "If the seller still doesn't deliver within a fair deadline you set in writing, "
@@ -138,7 +146,7 @@ def _faulty_performance(facts: Facts, findings: Findings) -> None:
         law.CIVIL_577,
         law.CIVIL_582,
     )
-    if facts.today > return_window_end(facts):
+    if facts.today > return_window_end(facts) and not rescission_lapsed(facts):
         findings.because(
             "该问题致使合同目的无法实现的，买方可以解除合同。",
             "If the fault defeats the purpose of the purchase, you can cancel the contract.",
@@ -201,6 +209,7 @@ def minor(facts: Facts) -> Findings:
             f"purchase, and ask for {amount.en} back to the account it was paid from (原路退回) "
             f"{term.en}.",
         ),
+        term=DEMAND_TERM,
     )
     findings.because(
         f"购买人{age}是八周岁以上的未成年人，为限制民事行为能力人，实施与其年龄、智力不相适应的"
@@ -251,6 +260,7 @@ def _young_child(facts: Facts) -> Findings:
             f"and ask for {amount.en} back to the account it was paid from (原路退回) "
             f"{DEMAND_TERM.words.en}.",
         ),
+        term=DEMAND_TERM,
     )
     age = f"（{facts.minor_age}岁）" if facts.minor_age is not None else ""
     findings.because(

@@ -5,7 +5,7 @@ Kept apart from the modules for the cases where the shop is at fault.
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, return_window_end
+from claims.domain.deadlines import DEMAND_TERM, promise_expired
 from claims.domain.facts import Facts
 from claims.domain.quantity import claimed_sum
 from claims.domain.text import Text
@@ -26,7 +26,12 @@ def promise_reason(findings: Findings) -> None:
 def changed_mind(facts: Facts) -> Findings:
     """R6/R7: change of mind works only through a shop promise or, for mailed cards, R6-B."""
     amount = claimed_sum(facts)
-    promised = facts.refund_promise == "yes" and facts.promise_conditions_met != "no"
+    # R7 holds only inside the promise's window (R16: its passing is said by timebars.py).
+    promised = (
+        facts.refund_promise == "yes"
+        and facts.promise_conditions_met != "no"
+        and not promise_expired(facts)
+    )
     if promised and not facts.redeemed:
         return _promise(facts, amount)
     if facts.redeemed:
@@ -70,6 +75,7 @@ def _promise(facts: Facts, amount: Text) -> Findings:
             f"Ask the shop to keep its promise and refund {amount.en} to the account you "
             f"paid from (原路退回) {DEMAND_TERM.words.en}.",
         ),
+        term=DEMAND_TERM,
     )
     promise_reason(findings)
     if not met:
@@ -144,9 +150,10 @@ def _physical_card(facts: Facts, amount: Text) -> Findings:
         Text(
             f"我申请7天无理由退货。请{DEMAND_TERM.words.zh}提供退货地址；收到退回的点卡后7日内，将{amount.zh}原路退回。",
             f"Ask to return the card within 7 days, no reason needed. The shop gives you a "
-            f"return address and refunds {amount.en} to the account you paid from (原路退回) "
-            "within 7 days of getting the card back.",
+            f"return address {DEMAND_TERM.words.en} and refunds {amount.en} to the account you "
+            "paid from (原路退回) within 7 days of getting the card back.",
         ),
+        term=DEMAND_TERM,
     )
     findings.because(
         "点卡是邮寄的实物。经营者要拒绝无理由退货，必须在购买时让消费者明确确认；"
@@ -166,13 +173,7 @@ def _physical_card(facts: Facts, amount: Text) -> Findings:
         law.SEVEN_DAY_10,
         law.SEVEN_DAY_13,
     )
-    if facts.today > return_window_end(facts):
-        findings.outcome = "uncertain"
-        findings.warn(
-            "按收到日算，7天可能已经过了。只有点卡实际到手更晚，才还来得及。",
-            "Counting from the day we have for receipt, the 7 days may be over. "
-            "You're only in time if the card reached you later.",
-        )
+    # R16: timebars.py says the passed window in the headline and lowers this to "uncertain".
     if not confirmed_no:
         findings.instead(
             "回到下单页面，看看有没有单独的“不适用无理由退货”确认步骤，截图保存。",

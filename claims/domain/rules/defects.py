@@ -6,7 +6,12 @@ does not touch it. A seller's warranty makes a later failure a promise case (R7)
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, REPAIR_TERM, return_window_end
+from claims.domain.deadlines import (
+    DEMAND_TERM,
+    REPAIR_TERM,
+    rescission_lapsed,
+    return_window_end,
+)
 from claims.domain.facts import Facts
 from claims.domain.quantity import claimed_sum, count
 from claims.domain.rules.change_of_mind import promise_reason
@@ -68,6 +73,8 @@ def defect(facts: Facts) -> Findings:
     amount = claimed_sum(facts)
     fix = repair(facts)
     within = facts.today <= return_window_end(facts)
+    if not within and rescission_lapsed(facts):
+        return _repair_only(facts, fix)
     if within:
         headline = Text(
             f"可以。收到的东西有问题，你可以要求{fix.zh}，或全额退款。",
@@ -89,6 +96,7 @@ def defect(facts: Facts) -> Findings:
             f"Ask the shop to {fix.en} {REPAIR_TERM.words.en}, or to refund {amount.en} "
             "to the account you paid from (原路退回).",
         ),
+        term=REPAIR_TERM,
     )
     item_zh, item_en = item_words(facts)
     what = fault(facts)
@@ -124,6 +132,35 @@ def defect(facts: Facts) -> Findings:
         )
     if facts.refund_promise == "yes" and facts.promise_conditions_met != "no":
         promise_reason(findings)
+    return findings
+
+
+def _repair_only(facts: Facts, fix: Text) -> Findings:
+    """R16: the 7-day return and the year to cancel (民法典 564(2)) are over, so no refund is
+    presented as open; the seller still owes performance as agreed (民法典 577, 582)."""
+    findings = Findings(
+        "defect",
+        "uncertain",
+        Text(
+            f"有可能，但只能要求{fix.zh}：退款不再是你能主张的权利，只能请店家酌情考虑。",
+            f"Maybe, but only to {fix.en}: a refund is no longer yours to demand, though the "
+            "shop may still agree to one.",
+        ),
+        Text(
+            f"请{REPAIR_TERM.words.zh}{fix.zh}。",
+            f"Ask the shop to {fix.en} {REPAIR_TERM.words.en}.",
+        ),
+        term=REPAIR_TERM,
+    )
+    item_zh, item_en = item_words(facts)
+    what = fault(facts)
+    findings.because(
+        f"交付的{item_zh}{what.zh}，履行不符合约定，经营者应当采取更换、修理等补救措施。",
+        f"The {item_en} {what.en}; that is not performance as agreed, so the shop must put it "
+        "right, for example by a replacement.",
+        law.CIVIL_577,
+        law.CIVIL_582,
+    )
     return findings
 
 
@@ -163,6 +200,7 @@ def _warranty(facts: Facts) -> Findings:
             f"Ask the shop to keep its promise: {_RESTORE.en} {DEMAND_TERM.words.en}, or refund "
             f"{amount.en} to the account you paid from (原路退回).",
         ),
+        term=DEMAND_TERM,
     )
     findings.because(
         f"交付的{item_zh}{what.zh}。经营者在页面、公告或聊天中作出的质保或退款承诺，应当兑现。",

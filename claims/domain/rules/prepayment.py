@@ -6,7 +6,12 @@ refund. R2 adds the civil-law exit: a written demand with a deadline, then resci
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, delivery_term, rescission_due
+from claims.domain.deadlines import (
+    DEMAND_TERM,
+    delivery_term,
+    rescission_due,
+    rescission_lapsed,
+)
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
 from claims.domain.quantity import claimed_sum, count
@@ -46,6 +51,12 @@ def delivery_demand(facts: Facts) -> Text:
             f"Remind the shop to {deliver.en} {term.en}, or refund {amount.en} to the account "
             "you paid from (原路退回). After that you can cancel the contract.",
         )
+    if rescission_lapsed(facts):  # R16: the year to cancel is over (民法典 564(2))
+        return Text(
+            f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回。",
+            f"Ask the shop to {deliver.en} {term.en}, or to refund {amount.en} to the "
+            "account you paid from (原路退回). You choose which.",
+        )
     return Text(
         f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
         f"Ask the shop to {deliver.en} {term.en}, or to refund {amount.en} to the "
@@ -67,7 +78,13 @@ def not_delivered(facts: Facts) -> Findings:
     late = overdue(facts)
     if late is False and not rescission_due(facts):
         return _not_yet_due()
-    findings = Findings("non_delivery", "strong", _headline(facts, late), delivery_demand(facts))
+    findings = Findings(
+        "non_delivery",
+        "strong",
+        _headline(facts, late),
+        delivery_demand(facts),
+        term=delivery_term(facts),
+    )
     if late is None and not rescission_due(facts):
         findings.outcome = "uncertain"
     findings.because(
@@ -190,6 +207,8 @@ def _rescission(facts: Facts, findings: Findings) -> None:
             law.CIVIL_566_1,
         )
         return
+    if rescission_lapsed(facts):
+        return  # R16: timebars.py says the year to cancel has passed
     findings.because(
         "经营者经书面催告后在合理期限内仍不交付的，消费者可以解除合同并要求退款。",
         "If you give the shop a fair deadline in writing and it still doesn't deliver, "
@@ -224,6 +243,7 @@ def site_balance(facts: Facts) -> Findings:
             f"Ask the site to refund your balance of {balance} to the account you paid from "
             f"(原路退回) {DEMAND_TERM.words.en}.",
         ),
+        term=DEMAND_TERM,
     )
     if not usable:
         findings.because(
