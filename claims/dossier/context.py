@@ -11,9 +11,10 @@ from django.conf import settings
 from django.utils import timezone
 
 from claims.domain import timebars
+from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
 from claims.domain.quantity import order_summary
-from claims.followup import plan_for
+from claims.followup import events_of, plan_for
 from claims.wizard.drafts import saved_texts
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
@@ -193,6 +194,7 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "claimed": order_summary(facts).zh if facts else "",
         "answers": answers,
         "assessment": assessment,
+        "demand": _dated_demand(claim, facts, assessment),
         # R16: a passed time limit is said on the cover, before anything else is read.
         "passed_limits": [
             timebars.warning(limit)
@@ -281,3 +283,13 @@ def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineE
     # On one day, what has a time comes first: the order, then what the user dated only.
     entries.sort(key=lambda entry: (entry.day, entry.at is None, entry.at or time()))
     return entries
+
+
+def _dated_demand(claim, facts, assessment):
+    """The demand with its term as a date, counted from when the dossier goes out: the day
+    the user recorded sending it, else the day they signed it."""
+    if assessment is None:
+        return None
+    sent = sent_event(events_of(claim))
+    signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
+    return dated_demand(facts, assessment, sent=sent.on if sent else signed)

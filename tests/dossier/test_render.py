@@ -365,3 +365,11 @@ def test_the_demo_command_writes_a_pdf_and_keeps_nothing(tmp_path, private_stora
 
 def test_the_declaration_states_the_attestation_word_for_word(sample):
     assert "以上内容真实，证据未经篡改" in re.sub(r"\s+", "", sample.text)
+
+
+def test_the_demand_on_the_cover_gives_its_deadline_as_a_date(sample):
+    """Counted from the day the user recorded sending it (the sample sent it today)."""
+    cover = sample.pages[0].replace("\n", "")
+    demand = cover[cover.index("申请事项") : cover.index("签署时间")]
+    assert re.search(r"在\d{4}年\d{1,2}月\d{1,2}日(\d{1,2}时)?前", demand), demand
+    assert not re.search(r"\d+(小时|日)内", demand), demand
