@@ -286,6 +286,8 @@ def problem_en(facts: Facts) -> str:
         return f"your site balance of {format_yuan(refund_amount(facts))} is blocked"
     if facts.problem == "changed_mind":
         return "you no longer want it"
+    if facts.problem == "child_bought":
+        return "your child bought it without your agreement"
     return f"the {item_en} {fault(facts).en}"
 
 
