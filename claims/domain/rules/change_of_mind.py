@@ -5,7 +5,7 @@ Kept apart from the modules for the cases where the shop is at fault.
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, return_window_end
+from claims.domain.deadlines import DEMAND_TERM, promise_last_day, return_window_end
 from claims.domain.facts import Facts
 from claims.domain.quantity import claimed_sum
 from claims.domain.text import Text
@@ -26,7 +26,10 @@ def promise_reason(findings: Findings) -> None:
 def changed_mind(facts: Facts) -> Findings:
     """R6/R7: change of mind works only through a shop promise or, for mailed cards, R6-B."""
     amount = claimed_sum(facts)
-    promised = facts.refund_promise == "yes" and facts.promise_conditions_met != "no"
+    # R7: a promise "within N days" is met only inside its window, whatever the user ticked.
+    last_day = promise_last_day(facts)
+    in_window = last_day is None or facts.today <= last_day
+    promised = facts.refund_promise == "yes" and facts.promise_conditions_met != "no" and in_window
     if promised and not facts.redeemed:
         return _promise(facts, amount)
     if facts.redeemed:
