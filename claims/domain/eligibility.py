@@ -246,7 +246,8 @@ def _refund_method(facts: Facts, findings: Findings) -> None:
     if findings.route == "no_reason_return":
         citations = (law.SEVEN_DAY_14, law.CPL_REG_18_2)
     elif findings.route in deadlines.PREPAYMENT_ROUTES:
-        citations = (law.CPL_53, law.CPL_REG_18_2)
+        # R10: "For non-delivery, a monetary refund follows from CPL 53 and 民法典 566."
+        citations = (law.CPL_53, law.CIVIL_566_1, law.CPL_REG_18_2)
     findings.because(
         "经营者只同意以站内余额或优惠券代替退款。未经消费者明确同意，退款应当按原支付方式、"
         "按付款凭证上的价格一次性退清。",

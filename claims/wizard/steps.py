@@ -5,7 +5,6 @@ from collections.abc import Callable, Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from claims.domain.facts import NO_USE_QUESTION
 from claims.domain.rules.fraud import OwnWords, own_words
 from claims.wizard.forms import (
     AssessmentForm,
@@ -98,10 +97,11 @@ def buyer_is_a_child(step_data: StepData) -> bool:
 
 
 def several_items_claimed(step_data: StepData) -> bool:
-    """A several-item order, unless the whole payment is at stake (a balance, a child)."""
+    """A several-item order, unless the whole balance is at stake: a child's several keys are
+    named by count in the guardian's demand too (issue 13 item 1)."""
     return (
         raw_answer(step_data, "order", "items") == "several"
-        and raw_answer(step_data, "problem", "problem") not in NO_USE_QUESTION
+        and raw_answer(step_data, "problem", "problem") != "balance_stuck"
     )
 
 

@@ -347,7 +347,11 @@ story(
         forbid=(CPL_ANY, REG_46),
         deadlines=(deadline("lawsuit_3y", "discovered_on", "2029-11-17", False),),
         channels=("seller", "court"),
-        not_channels=("12315", "consumer_association", "payment"),
+        # Corrected: R0 says "the consumer-law route and 12315 complaints do not apply" and
+        # "Offer only the contract route (民法典 577/563) and the courts"; a payment platform's
+        # merchant complaint is neither a legal route nor consumer law, and R0 is silent on it,
+        # so it is left open rather than forbidden.
+        not_channels=("12315", "consumer_association"),
         open_points=(
             "R0 says neither whether a dossier is offered for the contract route nor whether a "
             "payment-platform complaint stays open; 'offer only' is read as no payment complaint.",
@@ -1252,8 +1256,10 @@ story(
         # R15: "SPC 网络消费规定(一) Art. 5, which covers **platform sellers only**"
         forbid=(SPC_5,),
         # issue 13 item 10: "leads with the seller's 催告 and mentions the payment platform only
-        # with R15's warning"
-        channels=("seller", "payment"),
+        # with R15's warning". Corrected: R15 says only "Warn the user that payment-platform
+        # merchant complaints may not be available for personal transfers", so the payment
+        # platform is mentioned in that warning, not offered as a channel of its own.
+        channels=("seller",),
         warnings=("personal_transfer_complaint_may_be_unavailable",),
     ),
 )
@@ -1291,7 +1297,9 @@ story(
         # R15: "the seller cannot escape liability on that ground."
         # [SPC 网络消费规定(一) Art. 5 ...]
         cite=(SPC_5,),
-        channels=("seller", "platform", "payment"),
+        # Corrected as in private-transfer-no-order-number: R15 mentions the payment platform
+        # only in its warning ("may not be available for personal transfers").
+        channels=("seller", "platform"),
         warnings=("personal_transfer_complaint_may_be_unavailable",),
     ),
 )

@@ -287,6 +287,7 @@ def problem_en(facts: Facts) -> str:
     if facts.problem == "changed_mind":
         return "you no longer want it"
     if facts.problem == "child_bought":
+        # R14: the buyer is the issue, not the item, which has no fault to name.
         return "your child bought it without your agreement"
     return f"the {item_en} {fault(facts).en}"
 
