@@ -33,6 +33,7 @@ ANSWERS = {
     "items": {"quantity": "3", "quantity_failed": "2", "same_price": "yes", "amount_claimed": ""},
     "delivery": {"promised_delivery": "instant", "delivery_overdue": "", "key_shown": "nothing"},
     "defect": {"delivered_on": "2026-11-20", "defect_kind": "used", "used_before_confirmed": "no"},
+    "receipt": {"delivered_on": "2026-11-22"},
     "balance": {"balance_amount": "200", "balance_blocked": "cannot_withdraw", "site_closed": "no"},
     "contact": {
         "contacted": "yes",

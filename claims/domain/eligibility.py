@@ -31,6 +31,7 @@ from claims.domain.facts import (
     Facts,
 )
 from claims.domain.formatting import format_yuan
+from claims.domain.limits import dated_limits
 from claims.domain.rules import fraud
 from claims.domain.rules.buyers import (
     business_purchase,
@@ -89,7 +90,7 @@ def assess(facts: Facts) -> Assessment:
         )
     punitive = fraud.punitive_claim(facts, findings.route)
     where = channels.channels(facts, findings.route)
-    limits = deadlines.deadlines(
+    limits = dated_limits(
         facts,
         findings.route,
         fraud=punitive is not None,

@@ -123,6 +123,8 @@ class Facts:
     minor_out_of_proportion: bool | None = None
     # R17: the user confirmed that their own words (an item worked, fake evidence) are true.
     false_claim_confirmed: bool = False
+    # R1: the day the shop promised to deliver by, when the user knows it.
+    promised_by: date | None = None
 
     @property
     def purchase_date(self) -> date:

@@ -46,6 +46,7 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
     minor = cleaned.get("minor", {})
     delivery = cleaned.get("delivery", {})
     defect = cleaned.get("defect", {})
+    receipt = cleaned.get("receipt", {})
     balance = cleaned.get("balance", {})
     promise = cleaned.get("promise", {})
     items = cleaned.get("items", {})
@@ -82,8 +83,9 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
         guardian_consented=_yes_no(minor.get("guardian_consented")),
         transfer_requested_by_seller=order["transfer_requested_by_seller"] == "yes",
         promised_delivery=delivery.get("promised_delivery", ""),
+        promised_by=delivery.get("promised_by"),
         key_shown=delivery.get("key_shown", ""),
-        delivered_on=defect.get("delivered_on"),
+        delivered_on=defect.get("delivered_on") or receipt.get("delivered_on"),
         defect_kind=defect.get("defect_kind", ""),
         used_before_confirmed=defect.get("used_before_confirmed") == "yes",
         balance_amount=balance.get("balance_amount"),

@@ -22,6 +22,7 @@ from claims.wizard.forms import (
     PolicyForm,
     ProblemForm,
     PromiseForm,
+    ReceiptForm,
     ReviewForm,
     SellerForm,
 )
@@ -37,6 +38,7 @@ STEP_FORMS = [
     ("items", ItemsForm),
     ("delivery", DeliveryForm),
     ("defect", DefectForm),
+    ("receipt", ReceiptForm),
     ("balance", BalanceForm),
     ("contact", ContactForm),
     ("policy", PolicyForm),
@@ -52,7 +54,7 @@ STEP_FORMS = [
 ]
 FORMS = dict(STEP_FORMS)
 FACT_STEPS = (
-    "order", "buyer", "problem", "minor", "items", "delivery", "defect", "balance",
+    "order", "buyer", "problem", "minor", "items", "delivery", "defect", "receipt", "balance",
     "contact", "policy", "promise", "seller", "gate",
 )  # fmt: skip
 # The review page is where a change of answer returns to (`?return=review` on the link).
@@ -65,6 +67,7 @@ STEP_LABELS = {
     "problem": _("Problem"),
     "delivery": _("Delivery"),
     "defect": _("What is wrong"),
+    "receipt": _("Delivery of the card"),
     "balance": _("Site balance"),
     "contact": _("Seller contact"),
     "policy": _("Refund rules"),
@@ -111,6 +114,14 @@ def goods_never_arrived(step_data: StepData) -> bool:
 
 def goods_arrived_faulty(step_data: StepData) -> bool:
     return raw_answer(step_data, "problem", "problem") in DEFECT_PROBLEMS
+
+
+def card_to_send_back(step_data: StepData) -> bool:
+    """R6 B: a mailed card returned without a reason; its 7 days run from receipt."""
+    return (
+        raw_answer(step_data, "order", "product_type") == "physical_card"
+        and raw_answer(step_data, "problem", "problem") == "changed_mind"
+    )
 
 
 def money_held_as_balance(step_data: StepData) -> bool:
@@ -170,6 +181,7 @@ STEP_CONDITIONS: dict[str, Callable[[StepData], bool]] = {
     "items": several_items_claimed,
     "delivery": goods_never_arrived,
     "defect": goods_arrived_faulty,
+    "receipt": card_to_send_back,
     "balance": money_held_as_balance,
     "promise": seller_promised_refunds,
     "identity": bought_as_a_consumer,

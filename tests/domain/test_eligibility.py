@@ -297,13 +297,18 @@ def test_it_ends_the_7_day_window_7_days_after_the_china_purchase_date(purchased
 
 
 @pytest.mark.parametrize(
-    ("today", "outcome"), [(date(2026, 11, 27), "good"), (date(2026, 11, 28), "uncertain")]
+    ("today", "route", "outcome"),
+    [
+        (date(2026, 11, 27), "no_reason_return", "good"),
+        # R16: no route is presented as open once its limit has passed.
+        (date(2026, 11, 28), "no_reason_unlikely", "weak"),
+    ],
 )
-def test_it_closes_the_no_reason_window_after_day_7(today, outcome):
+def test_it_closes_the_no_reason_window_after_day_7(today, route, outcome):
     assessment = assess(make_facts(**PHYSICAL, today=today))
 
     assert deadline(assessment, "7-day no-reason").due == date(2026, 11, 27)
-    assert assessment.outcome == outcome
+    assert (assessment.route, assessment.outcome) == (route, outcome)
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,11 @@
 the dossier. Article labels are Chinese in both UI languages, so they identify the basis."""
 
 import io
+import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from claims.models import Claim
@@ -54,6 +57,8 @@ CASES = {
         {
             "order": {"product_type": "physical_card"},
             "problem": {"problem": "changed_mind"},
+            # Received two days ago: the 7 days from receipt are still running today.
+            "receipt": {"delivered_on": (timezone.localdate() - timedelta(days=2)).isoformat()},
         },
         ["第二十条第二款"],
         [],
@@ -143,7 +148,10 @@ def test_the_dossier_carries_the_same_assessment(client):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     compact = "".join(text.split())
     assert "评估意见与法律依据" in compact
-    assert "请在24小时内发放一张可正常使用的卡密" in compact
+    # The demand's term is a date in what is sent (issue 13: "a deadline is a date").
+    assert re.search(
+        r"请在\d{4}年\d{1,2}月\d{1,2}日(\d{1,2}时)?前发放一张可正常使用的卡密", compact
+    )
     assert "第五十三条" in compact
     assert "不构成法律意见" in compact
 

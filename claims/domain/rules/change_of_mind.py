@@ -5,7 +5,7 @@ Kept apart from the modules for the cases where the shop is at fault.
 
 from claims.domain import law
 from claims.domain.assessment import Findings
-from claims.domain.deadlines import DEMAND_TERM, promise_expired
+from claims.domain.deadlines import DEMAND_TERM, promise_expired, return_window_end
 from claims.domain.facts import Facts
 from claims.domain.quantity import claimed_sum
 from claims.domain.text import Text
@@ -133,6 +133,8 @@ def _physical_card(facts: Facts, amount: Text) -> Findings:
         )
         _goodwill_alternatives(findings)
         return findings
+    if facts.today > return_window_end(facts):
+        return _return_window_passed(facts, amount)
     confirmed_no = facts.purchase_confirmation == "no"
     findings = Findings(
         "no_reason_return",
@@ -180,6 +182,27 @@ def _physical_card(facts: Facts, amount: Text) -> Findings:
             'Go back to the checkout page and look for a separate "not returnable" '
             "confirmation step; screenshot it.",
         )
+    return findings
+
+
+def _return_window_passed(facts: Facts, amount: Text) -> Findings:
+    """R6 B after R16: the 7 days from receipt are over, so no return is owed any more."""
+    findings = Findings(
+        "no_reason_unlikely",
+        "weak",
+        Text(
+            "恐怕不行了：店家不再有义务退货。你可以礼貌地请店家通融。",
+            "Unlikely now: the shop no longer has to take the card back. You can still ask "
+            "the shop nicely.",
+        ),
+        _goodwill_demand(amount),
+    )
+    findings.because(
+        "7日自收到点卡的次日起算，这个期限已经过了。",
+        "The 7 days start the day after you got the card, and they are over.",
+        law.SEVEN_DAY_10,
+    )
+    _goodwill_alternatives(findings)
     return findings
 
 

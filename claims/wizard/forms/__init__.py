@@ -11,7 +11,13 @@ from claims.wizard.forms.documents import (
     ReviewForm,
 )
 from claims.wizard.forms.messages import IdentityForm, MessagesForm
-from claims.wizard.forms.problem import BalanceForm, DefectForm, DeliveryForm, ProblemForm
+from claims.wizard.forms.problem import (
+    BalanceForm,
+    DefectForm,
+    DeliveryForm,
+    ProblemForm,
+    ReceiptForm,
+)
 from claims.wizard.forms.purchase import BuyerForm, MinorForm, OrderForm
 from claims.wizard.forms.seller import ContactForm, PolicyForm, PromiseForm, SellerForm
 
@@ -31,6 +37,7 @@ __all__ = [
     "PolicyForm",
     "ProblemForm",
     "PromiseForm",
+    "ReceiptForm",
     "ReviewForm",
     "SellerForm",
 ]

@@ -8,6 +8,7 @@ from claims.domain.normalize import clean_text
 from claims.wizard.forms.fields import (
     YES_NO,
     YES_NO_UNSURE,
+    LenientDateField,
     date_field,
     radio,
     require_when,
@@ -76,6 +77,15 @@ class DeliveryForm(forms.Form):
             ("none", _("No delivery time was stated")),
         ],
     )
+    promised_by = LenientDateField(
+        label=_("By which day did the site promise to deliver?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("For 'within 3 days', count from the day you paid. Leave it empty if unsure."),
+        error_messages={
+            "invalid": _("Enter the day as year, month and day, for example 2026-11-21.")
+        },
+    )
     delivery_overdue = radio(
         _("Has that time passed?"),
         YES_NO,
@@ -93,6 +103,7 @@ class DeliveryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         show_if(self, "promised_delivery", "within|none", "delivery_overdue")
+        show_if(self, "promised_delivery", "within", "promised_by")
 
     def clean(self):
         cleaned = super().clean()
@@ -125,6 +136,15 @@ class DefectForm(forms.Form):
         _("Did the official game or platform service say the key was used before you got it?"),
         YES_NO_UNSURE,
         help_text=_("An official reply like this is the strongest proof you can have."),
+    )
+
+
+class ReceiptForm(forms.Form):
+    """R6 B: a mailed card's 7 days count from the day after it arrived, not from the order."""
+
+    delivered_on = date_field(
+        _("When did the card reach you?"),
+        help_text=_("The day you signed for it or took it from the letterbox."),
     )
 
 
