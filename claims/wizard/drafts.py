@@ -29,14 +29,16 @@ def complainant_from(step_data: Mapping) -> Complainant:
     )
 
 
-def drafts_from_answers(step_data: Mapping) -> tuple:
+def drafts_from_answers(step_data: Mapping, events: tuple = ()) -> tuple:
+    """The drafts for these answers; `events` (what the user recorded since) lets the
+    third-party drafts say what was sent and answered, never more."""
     facts = facts_from(step_data)
     if facts is None:
         return ()
     assessment = assess(facts)
     if assessment.blocks_documents:
         return ()
-    drafts = drafts_for(facts, assessment, complainant_from(step_data))
+    drafts = drafts_for(facts, assessment, complainant_from(step_data), events)
     if not offers_dossier(assessment):
         # No claim: a goodwill request to the shop, never a payment or 12315 complaint.
         drafts = tuple(draft for draft in drafts if draft.key in GOODWILL_DRAFTS)

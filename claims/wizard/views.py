@@ -20,6 +20,7 @@ from claims.domain.eligibility import assess
 from claims.evidence import checklist
 from claims.evidence import pipeline as evidence_pipeline
 from claims.evidence.forms import EvidenceUploadForm
+from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
@@ -84,7 +85,7 @@ class ClaimWizard(NamedUrlWizardView):
         return assess(facts) if facts else None
 
     def drafts(self):
-        return message_drafts.drafts_from_answers(self.raw_step_data())
+        return message_drafts.drafts_from_answers(self.raw_step_data(), events_of(self.claim))
 
     def get_form_kwargs(self, step=None):
         if step == "assessment":
