@@ -19,8 +19,13 @@ class StartForm(forms.Form):
     )
 
 
-# Complaints exist only where there is a claim: a goodwill request (R6) offers none of them.
-COMPLAINT_KINDS = (ClaimEvent.Kind.FILED_PAYMENT, ClaimEvent.Kind.FILED_12315)
+# Complaints and mediation exist only where there is a claim: a goodwill request (R6) offers
+# none of them.
+COMPLAINT_KINDS = (
+    ClaimEvent.Kind.FILED_PAYMENT,
+    ClaimEvent.Kind.FILED_12315,
+    ClaimEvent.Kind.FILED_ASSOCIATION,
+)
 
 
 class EventForm(forms.Form):

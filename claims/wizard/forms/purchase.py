@@ -76,7 +76,8 @@ class OrderForm(forms.Form):
     product_type = radio(_("Type of product"), ProductType.CHOICES)
     items = radio(
         _("How many items were in this order?"),
-        [("one", _("One")), ("several", _("Several (for example 5 card keys or 3 months)"))],
+        [("one", _("One")), ("several", _("Several"))],
+        help_text=_("For example 5 card keys or 3 months of a membership."),
         required=False,
         initial="one",
     )
