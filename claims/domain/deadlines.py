@@ -92,16 +92,24 @@ def rescission_due(facts: Facts) -> bool:
     )
 
 
-def rescission_deadline(facts: Facts) -> date:
+def rescission_deadline(facts: Facts) -> date | None:
     """One year from when the user knew of the ground to cancel (民法典 564(2), where no law or
-    agreement sets a term). The ground is the fault or the missed delivery the user found on
-    discovered_on; a later ground (a 催告 deadline) only moves the end later, so this warns
-    early rather than late."""
+    agreement sets a term); None while there is no ground yet.
+
+    An undelivered order gives the ground only once a 催告's deadline has passed (563(1)(iii)):
+    the year runs from that deadline, and without a 催告 it has not started. A fault that
+    defeats the purchase is known on discovered_on.
+    """
+    if facts.problem == "not_delivered":
+        if not (facts.deadline_given and facts.deadline_on):
+            return None
+        return add_years(facts.deadline_on, RESCISSION_YEARS)
     return add_years(facts.discovered_on, RESCISSION_YEARS)
 
 
 def rescission_lapsed(facts: Facts) -> bool:
-    return facts.today > rescission_deadline(facts)
+    last = rescission_deadline(facts)
+    return last is not None and facts.today > last
 
 
 def rescission_applies(facts: Facts, route: str) -> bool:
@@ -142,8 +150,9 @@ def delivery_term(facts: Facts) -> Term:
     the contract is cancelled."""
     if rescission_due(facts):
         return DEMAND_TERM
-    if facts.deadline_given and facts.deadline_on:
+    if facts.deadline_given and facts.deadline_on and facts.today <= facts.deadline_on:
         return Term(until=facts.deadline_on)
+    # No deadline yet, or one long past: a new demand gets a new term, never a past date.
     return Term(hours=DEMAND_HOURS.get(facts.promised_delivery, 72))
 
 

@@ -13,6 +13,7 @@ from claims.domain.deadlines import (
     delivery_term,
     fraud_revocation_deadline,
     lawsuit_deadline,
+    promise_expired,
     promise_last_day,
     rescission_applies,
     rescission_deadline,
@@ -50,14 +51,22 @@ def dated_limits(
         found.append(_complaint_reply(facts))
     if fraud:
         found.append(_fraud_revocation(facts))
-    if rescission_applies(facts, route):
+    if rescission_applies(facts, route) and rescission_deadline(facts) is not None:
         found.append(_rescission(facts))
     if route in CLAIM_ROUTES:
         found.append(_lawsuit(facts))
     return tuple(
-        replace(deadline, passed=facts.today > deadline.due) if deadline.key in BARS else deadline
+        replace(deadline, passed=_passed(facts, deadline)) if deadline.key in BARS else deadline
         for deadline in found
     )
+
+
+def _passed(facts: Facts, deadline: Deadline) -> bool:
+    """A limit is over once today is past it; a seller's promise is kept open by a refund
+    request made inside its window (R7), however long the seller then takes."""
+    if deadline.key == "promise_window":
+        return promise_expired(facts)
+    return facts.today > deadline.due
 
 
 def _received(facts: Facts) -> Text:

@@ -55,7 +55,8 @@ DRAFTABLE = [
     answers for answers in ALL_ANSWERS if not assess(make_facts(**answers)).blocks_documents
 ]
 # Cited to the user but not printed as grounds for the demand.
-NOT_GROUNDS = {"civil_188", "cpl_25_1_iii", "cpl_reg_17", "cpl_56_1_viii"}
+# Cited by the result, not grounds of a demand (实施条例 46 is what 12315 needs to accept one).
+NOT_GROUNDS = {"civil_188", "cpl_25_1_iii", "cpl_reg_17", "cpl_56_1_viii", "cpl_reg_46"}
 
 
 def message_for(**overrides) -> str:

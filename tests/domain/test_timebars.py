@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
+from claims.domain.deadlines import rescission_deadline, rescission_lapsed
 from claims.domain.drafting import drafts_for
 from claims.domain.eligibility import assess
 from claims.domain.timebars import TWELVE315_PAST_PRACTICE, lower
@@ -26,7 +27,9 @@ LIMITS = [
     (PHYSICAL | {"delivered_on": date(2026, 11, 22)}, "no_reason_7d", date(2026, 11, 29),
      date(2026, 11, 29), date(2026, 11, 30)),
     (INVALID, "rescission_1y", date(2027, 11, 20), date(2027, 11, 20), date(2027, 11, 21)),
-    ({}, "rescission_1y", date(2027, 11, 20), date(2027, 11, 20), date(2027, 11, 21)),
+    # Undelivered: the year to cancel runs from the 催告's deadline (563(1)(iii), 564(2)).
+    ({"deadline_given": True, "deadline_on": date(2026, 11, 21)}, "rescission_1y",
+     date(2027, 11, 21), date(2027, 11, 21), date(2027, 11, 22)),
     ({}, "lawsuit_3y", date(2029, 11, 20), date(2029, 11, 20), date(2029, 11, 21)),
     ({"fraud_signs": ("vanished",)}, "fraud_revocation_1y", date(2027, 11, 20),
      date(2027, 11, 20), date(2027, 11, 21)),
@@ -69,7 +72,13 @@ def test_it_offers_only_a_repair_once_the_year_to_cancel_has_passed_too():
 
 
 def test_it_drops_the_rescission_threat_from_an_old_undelivered_order():
-    facts = make_facts(purchased_at=BOUGHT, discovered_on=date(2025, 10, 1))
+    """The 催告's deadline passed more than a year ago: the right to cancel is gone (564(2))."""
+    facts = make_facts(
+        purchased_at=BOUGHT,
+        discovered_on=date(2025, 10, 1),
+        deadline_given=True,
+        deadline_on=date(2025, 10, 5),
+    )
     assessment = assess(facts)
 
     assert (assessment.route, assessment.outcome) == ("non_delivery", "good")
@@ -140,3 +149,10 @@ def test_it_never_names_a_limit_on_a_changed_mind_without_one():
 )
 def test_it_only_ever_lowers_the_outcome(outcome, ceiling, lowered):
     assert lower(outcome, ceiling) == lowered
+
+
+def test_an_undelivered_order_without_a_demand_keeps_its_year_to_cancel_unstarted():
+    """No 催告 yet, so no ground to cancel yet (563(1)(iii)): nothing has lapsed, even late."""
+    facts = make_facts(today=date(2028, 1, 10))
+    assert rescission_deadline(facts) is None
+    assert not rescission_lapsed(facts)

@@ -14,9 +14,9 @@ from claims.domain.assessment import Assessment, Term
 from claims.domain.deadlines import rescission_due
 from claims.domain.drafting.quoting import closed, excerpt, quote
 from claims.domain.escalation import Event
-from claims.domain.facts import Facts
+from claims.domain.facts import LIMITED_CAPACITY_AGE, Facts
 from claims.domain.formatting import SHANGHAI, format_date, format_yuan
-from claims.domain.quantity import order_summary
+from claims.domain.quantity import count, order_summary
 from claims.domain.rules.defects import fault, item_words
 from claims.domain.rules.prepayment import overdue
 from claims.domain.text import Text
@@ -78,7 +78,15 @@ _BLOCKED_ZH = {
 }
 # Cited to the user but not grounds for the demand: a time limit, a rule rebutted in its own
 # line, and the report-only (举报) provisions the closing mentions instead.
-NOT_GROUNDS = (law.CIVIL_188, law.CPL_25_1_III, law.CPL_REG_17, law.CPL_56_1_VIII)
+# Articles the result cites that a demand does not rest on: limits, exclusions, and what
+# 12315 needs before it accepts a complaint (实施条例 46, R11).
+NOT_GROUNDS = (
+    law.CIVIL_188,
+    law.CPL_25_1_III,
+    law.CPL_REG_17,
+    law.CPL_56_1_VIII,
+    law.CPL_REG_46,
+)
 
 
 class Room(NamedTuple):
@@ -130,10 +138,17 @@ def paid_words(facts: Facts) -> str:
     return order_summary(facts).zh if facts.quantity > 1 else f"支付{format_yuan(facts.amount)}"
 
 
+def void_purchase(facts: Facts) -> bool:
+    """R14, under 8 (民法典 20/144): void, so there is nothing to ratify or refuse."""
+    return facts.minor_age is not None and facts.minor_age < LIMITED_CAPACITY_AGE
+
+
 def buyer(facts: Facts, assessment: Assessment) -> str:
     if assessment.route != "minor":
         return "我"
-    return f"我的孩子（{facts.minor_age}岁）" if facts.minor_age else "我的孩子（未成年人）"
+    if facts.minor_age is None:
+        return "我的孩子（未成年人）"
+    return f"我的孩子（{facts.minor_age}岁）"
 
 
 def purchase_line(facts: Facts, assessment: Assessment, room: Room) -> str:
@@ -222,7 +237,11 @@ def problem(facts: Facts, assessment: Assessment, room: Room) -> str:
     found = format_date(facts.discovered_on).zh
     if assessment.route == "minor":
         if facts.guardian_consented is False:
+            if void_purchase(facts):
+                return "孩子不满八周岁，该交易由其独自完成，依法无效。"
             return "该交易未经我（监护人）同意，我不予追认。"
+        if void_purchase(facts):
+            return "孩子不满八周岁，依法不能独自实施该交易。"
         return "我（监护人）对该交易不予追认。"
     if assessment.route == "not_yet_due":
         return "目前订单尚未发货，想确认具体的发货时间。"
@@ -254,7 +273,10 @@ def problem(facts: Facts, assessment: Assessment, room: Room) -> str:
 
 def _undelivered(facts: Facts) -> str:
     late = "，已超过贵店承诺的发货时间" if overdue(facts) else ""
-    line = f"付款后{_NOT_DELIVERED_ZH[facts.product_type]}{late}。"
+    missing = _NOT_DELIVERED_ZH[facts.product_type]
+    if facts.partial:
+        missing = f"其中{count(facts, facts.quantity_failed).zh}至今未收到"
+    line = f"付款后{missing}{late}。"
     if facts.key_shown == "unreadable":
         line += "订单页面显示的内容不完整、无法识别。"
     if facts.deadline_given and facts.deadline_on:

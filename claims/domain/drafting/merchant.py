@@ -24,6 +24,7 @@ from claims.domain.drafting.common import (
     order_words,
     paid_words,
     problem,
+    void_purchase,
 )
 from claims.domain.drafting.quoting import quote
 from claims.domain.facts import Facts
@@ -118,7 +119,9 @@ def _chat_text(facts: Facts, assessment: Assessment, room: Room) -> str:
 
 def _demand(facts: Facts, assessment: Assessment) -> Draft:
     demand = demand_en(dated_demand(facts, assessment))
-    heading = "不予追认通知" if assessment.route == "minor" else "催告函"
+    heading = "催告函"
+    if assessment.route == "minor":
+        heading = "交易无效通知" if void_purchase(facts) else "不予追认通知"
     return Draft(
         key="merchant_demand",
         title=Text("书面催告（写明期限）", "Written demand with a deadline (催告)"),

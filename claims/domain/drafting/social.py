@@ -102,7 +102,8 @@ def _text(facts: Facts, assessment: Assessment, refund: str, events: tuple[Event
         lines.append(f"我的诉求：退还{refund}。")
     if not any(event.kind == "refunded" for event in events):
         lines.append("截至发帖时，还没有收到退款。")
-    lines.append("订单号已部分遮挡。")
+    if facts.order_number:
+        lines.append("订单号已部分遮挡。")
     return "\n".join(lines)
 
 

@@ -53,6 +53,13 @@ _PROBLEM_KIND = {
 }
 
 
+def refund_words(facts: Facts) -> Text:
+    """ "全额退款", or on a partial claim the refund of the failed items only."""
+    if facts.partial:
+        return Text("退还出问题部分的钱", "give back the money for the items that failed")
+    return Text("全额退款", "give all your money back")
+
+
 def fault(facts: Facts) -> Text:
     """What is wrong, as a predicate: "…的卡密" + fault.zh reads as one sentence."""
     return KIND.get(facts.defect_kind) or _PROBLEM_KIND[facts.problem]
@@ -77,9 +84,9 @@ def defect(facts: Facts) -> Findings:
         return _repair_only(facts, fix)
     if within:
         headline = Text(
-            f"可以。收到的东西有问题，你可以要求{fix.zh}，或全额退款。",
+            f"可以。收到的东西有问题，你可以要求{fix.zh}，或{refund_words(facts).zh}。",
             f"Yes. What you got doesn't work as sold. Ask the shop to {fix.en}, "
-            "or give all your money back.",
+            f"or {refund_words(facts).en}.",
         )
     else:
         headline = Text(

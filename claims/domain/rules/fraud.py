@@ -47,12 +47,23 @@ _SIGNS = {
 # not arrive, or evidence would be altered. Matched loosely on purpose: a match only asks one
 # plain question (quoting the words back), it never stops on its own.
 _WORDS_BY_KIND = {
-    "worked": re.compile(r"其实(已经)?(到账|收到|到了|能用|可以用|兑换成功)|已经(到账|兑换成功)"),
-    "deny": re.compile(r"(想|就)说(没|没有)(收到|到账)|假装没收到"),
+    "worked": re.compile(
+        r"其实(已经|已|早就)?(到账|收到|到了|能用|可以用|兑换成功)|(已经|早就|早已)(到账|兑换成功)"
+        r"|已到账|(?i:\b(it|they|the (key|code|top-?up))( has| have)? (actually|already) "
+        r"(arrived|worked|came)\b|\bactually (arrived|worked)\b)"
+    ),
+    "deny": re.compile(
+        r"(想|就)说(没|没有)(收到|到账)|假装没(有)?(收到|到账|到)"
+        r"|(?i:\b(say|pretend) (that )?(it|they) (never|didn't|did not) (arrive|come|work))"
+    ),
     "alter": re.compile(
         r"(截图|图|录屏).{0,6}(裁|剪|P|p|改|修)|(裁|剪)掉|[Pp](一下|图)|改(一下)?(金额|截图|时间|日期)"
+        r"|金额改成|删(掉|除)?.{0,4}(截图|到账记录)"
+        r"|(?i:\b(crop|edit|photoshop|alter|fake|change)\b.{0,12}\b(screenshot|amount)s?\b)"
     ),
 }
+# Spaces typed between Chinese characters ("其实 已经 到账") must not hide the words.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 OWN_WORDS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _WORDS_BY_KIND.values()))
 # What the question asks for each kind of words: "is it true that ...?"
 _CLAUSES = {
@@ -84,14 +95,14 @@ class OwnWords(NamedTuple):
 
 def own_words_suggest_abuse(*texts: str) -> bool:
     """R17: the description, a draft or a note says an item worked or asks to alter evidence."""
-    return any(OWN_WORDS.search(text or "") for text in texts)
+    return any(OWN_WORDS.search(_CJK_SPACE.sub("", text or "")) for text in texts)
 
 
 def own_words(*texts: str) -> tuple[OwnWords, ...]:
     """The user's sentences that suggest R17, each once, in the order they were written."""
     found: dict[str, OwnWords] = {}
     for text in texts:
-        for sentence in _SENTENCE.finditer(" ".join((text or "").split())):
+        for sentence in _SENTENCE.finditer(_CJK_SPACE.sub("", " ".join((text or "").split()))):
             for kind, pattern in _WORDS_BY_KIND.items():
                 match = pattern.search(sentence.group())
                 if match:

@@ -45,17 +45,17 @@ def delivery_demand(facts: Facts) -> Text:
             f"Tell the shop the contract is cancelled and ask for {amount.en} back to the account "
             f"you paid from (原路退回) {term.en}.",
         )
-    if facts.deadline_given and facts.deadline_on:
-        return Text(
-            f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
-            f"Remind the shop to {deliver.en} {term.en}, or refund {amount.en} to the account "
-            "you paid from (原路退回). After that you can cancel the contract.",
-        )
     if rescission_lapsed(facts):  # R16: the year to cancel is over (民法典 564(2))
         return Text(
             f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回。",
             f"Ask the shop to {deliver.en} {term.en}, or to refund {amount.en} to the "
             "account you paid from (原路退回). You choose which.",
+        )
+    if facts.deadline_given and facts.deadline_on:
+        return Text(
+            f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
+            f"Remind the shop to {deliver.en} {term.en}, or refund {amount.en} to the account "
+            "you paid from (原路退回). After that you can cancel the contract.",
         )
     return Text(
         f"请{term.zh}{deliver.zh}，或将{amount.zh}原路退回；逾期未处理的，我将依法解除合同。",
@@ -128,6 +128,16 @@ def not_delivered(facts: Facts) -> Findings:
 
 
 def _headline(facts: Facts, late: bool | None) -> Text:
+    headline = _full_headline(facts, late)
+    if facts.partial:  # only the items that failed are claimed, never the whole price
+        return Text(
+            headline.zh.replace("全额退款", "退还这部分的钱"),
+            headline.en.replace("all your money back", "the money for those items back"),
+        )
+    return headline
+
+
+def _full_headline(facts: Facts, late: bool | None) -> Text:
     if rescission_due(facts):
         return Text(
             "可以。你已经催告过，店家到期仍未发货，你可以解除合同并要求全额退款。",

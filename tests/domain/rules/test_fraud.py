@@ -8,6 +8,7 @@ from claims.domain.rules.fraud import (
     claims_a_working_item,
     own_words,
     own_words_question,
+    own_words_suggest_abuse,
 )
 from tests.factories import make_facts
 
@@ -91,3 +92,35 @@ def test_it_stops_when_the_user_confirms_their_words():
     assessment = assess(make_facts(false_claim_confirmed=True))
 
     assert assessment.route == "stop_abuse" and assessment.blocks_documents
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "其实已到账",
+        "卡密早就到账了",
+        "其实 已经 到账",
+        "能不能把金额改成100",
+        "假装没到",
+        "帮我删掉截图里的到账记录",
+        "It actually arrived",
+        "crop the screenshot",
+        "photoshop the screenshot",
+        "just say it never arrived",
+    ],
+)
+def test_it_hears_the_same_words_phrased_otherwise(words):
+    assert own_words_suggest_abuse(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "兑换时提示该兑换码已被使用。",
+        "卡密一直没有到账",
+        "我已经用了一周后失效了",
+        "change the date",
+    ],
+)
+def test_it_leaves_honest_words_alone(words):
+    assert not own_words_suggest_abuse(words)
