@@ -12,8 +12,8 @@ How the confidence follows (LEGAL_BASIS §1.14, R16; the reference says only "wa
   are over, rules/defects.py asks only for the repair or replacement ("uncertain").
 - 7-day quality return (CPL 24): "strong" becomes "good"; cancelling for a fault that defeats
   the purchase stays open (CPL 24, 民法典 563(1)(iv)) until the year above.
-- 7-day no-reason window and the seller's promise window: rules/change_of_mind.py decides
-  (uncertain, or no claim once the promise has lapsed).
+- 7-day no-reason window (counted from the receipt day the wizard asks) and the seller's
+  promise window: rules/change_of_mind.py leaves the route once either has passed.
 - 1-year fraud revocation (民法典 152): no change; the refund and the optional CPL 55 claim do
   not rest on undoing the purchase.
 """
@@ -39,8 +39,8 @@ _CLOSES = {
     "no_reason_7d": (
         Text("7日无理由退货期", "The 7-day no-reason return window"),
         Text(
-            "只有点卡实际到手更晚，才还来得及。",
-            "You are only in time if the card reached you later.",
+            "店家不再有义务接受无理由退货，只能请店家通融。",
+            "The shop no longer has to take the card back; you can only ask it as a favour.",
         ),
         "uncertain",
     ),
