@@ -12,6 +12,7 @@ from claims.domain import law
 from claims.domain.assessment import CLAIM_ROUTES, CONSUMER_ROUTES, Channel
 from claims.domain.deadlines import lawsuit_passed, stall_threshold_met
 from claims.domain.facts import Facts
+from claims.domain.guidance import payment_platform_first
 from claims.domain.rules.fraud import scam_suspected
 from claims.domain.text import Text
 
@@ -115,12 +116,13 @@ def _complaint(facts: Facts) -> Channel:
             when.en + " The procedure now follows SAMR Order No. 121.",
         )
     if not facts.operator_known:
+        first = payment_platform_first(facts)
         when = Text(
             when.zh + "目前还不知道经营者的真实名称和地址，投诉可能不被受理："
-            "先查ICP备案主办单位和付款记录上的收款方名称，并先向支付平台投诉。",
+            f"先查ICP备案主办单位和付款记录上的收款方名称，并{first.zh}。",
             when.en + " You don't yet have the operator's legal name and address, so 12315 may "
-            "refuse the complaint: look up the ICP record holder and the payee name first, and "
-            "complain to the payment platform before this.",
+            f"refuse the complaint: look up the ICP record holder and the payee name, and "
+            f"{first.en}.",
         )
     return Channel(
         "12315",

@@ -275,12 +275,13 @@ def _unknown_operator(facts: Facts, findings: Findings) -> None:
     """R11: 12315 needs a named respondent; without a legal name and address, pay platform first."""
     if facts.operator_known or not _consumer(facts, findings):
         return
+    first = guidance.payment_platform_first(facts)
     findings.because(
         "向市场监督管理部门投诉，应当有明确的被投诉人；目前尚不知道经营者的真实名称和地址，"
-        "投诉可能不被受理，应先查明经营者身份，并先向支付平台投诉。",
+        f"投诉可能不被受理，应先查明经营者身份，并{first.zh}。",
         "A complaint to the regulator needs a clearly identified respondent. You don't yet "
         "have the operator's legal name and address, so 12315 may refuse it: find out who "
-        "runs the site, and complain to the payment platform first.",
+        f"runs the site, and {first.en}.",
         law.CPL_REG_46,
     )
 

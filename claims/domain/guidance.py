@@ -246,13 +246,14 @@ def warnings(facts: Facts, route: str, *, fraud: bool = False) -> tuple[Text, ..
         )
     if route in CONSUMER_ROUTES and facts.purpose != "resale" and not facts.operator_known:
         # R11: 实施条例 46 needs a clearly identified respondent.
+        first = payment_platform_first(facts)
         found.append(
             Text(
                 "12315投诉需要写明经营者的真实名称和地址，只有网站名可能不被受理。"
-                "请查ICP备案的主办单位、付款记录上的收款方名称，先向支付平台投诉。",
+                f"请查ICP备案的主办单位、付款记录上的收款方名称，{first.zh}。",
                 "A 12315 complaint needs the operator's legal name and address; a site name "
                 "alone may be refused. Look up the ICP record holder and the payee name on "
-                "your payment record, and complain to the payment platform first.",
+                f"your payment record, and {first.en}.",
             )
         )
         leads = _identity_leads(facts)
@@ -290,3 +291,15 @@ def warnings(facts: Facts, route: str, *, fraud: bool = False) -> tuple[Text, ..
         )
     )
     return tuple(found)
+
+
+def payment_platform_first(facts: Facts) -> Text:
+    """R11's first step when the operator is unknown; on a private transfer (R15) the payment
+    platform may not take the complaint, so the written demand comes first instead."""
+    if facts.payment_method == "private_transfer":
+        return Text(
+            "先向店家发出书面催告（私下转账的交易，支付平台的投诉可能不受理）",
+            "send the shop a written demand first (a payment-platform complaint may not be "
+            "accepted for a private transfer)",
+        )
+    return Text("先向支付平台投诉", "complain to the payment platform first")

@@ -32,6 +32,7 @@ from claims.domain.drafting.quoting import quote
 from claims.domain.escalation import Event
 from claims.domain.facts import Facts
 from claims.domain.formatting import format_date, format_yuan
+from claims.domain.guidance import payment_platform_first
 from claims.domain.places import ATTACH, WHERE
 from claims.domain.rules.fraud import punitive_sentence
 from claims.domain.text import Text
@@ -162,10 +163,10 @@ def _complaint(
             1,
             Text(
                 "还不知道经营者的法定名称和地址，投诉可能不被受理：先查ICP备案主办单位和付款记录上的收款方，"
-                "并先向支付平台投诉。",
+                f"并{payment_platform_first(facts).zh}。",
                 "Without the operator's legal name and address the complaint may be refused: "
-                "look up the ICP record holder and the payee first, and complain to the "
-                "payment platform before this.",
+                "look up the ICP record holder and the payee, and "
+                f"{payment_platform_first(facts).en}.",
             ),
         )
     return Draft(
