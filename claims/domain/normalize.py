@@ -36,3 +36,10 @@ def compact_identifier(text: str) -> str:
 def clean_text(text: str) -> str:
     """Trim and fold full-width spaces; keep the user's words otherwise untouched."""
     return text.replace("\u3000", " ").strip()
+
+
+def as_seen(text: str) -> str:
+    """A text as a person reads it: a browser's CRLF line ends, trailing spaces and blank
+    ends do not count, so an untouched draft compares equal to the one we wrote."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()

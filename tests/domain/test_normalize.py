@@ -2,7 +2,13 @@ from decimal import Decimal
 
 import pytest
 
-from claims.domain.normalize import clean_text, compact_identifier, parse_amount, to_halfwidth
+from claims.domain.normalize import (
+    as_seen,
+    clean_text,
+    compact_identifier,
+    parse_amount,
+    to_halfwidth,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +62,8 @@ def test_it_turns_full_width_characters_into_ascii():
 
 def test_it_folds_full_width_spaces_but_keeps_the_users_words():
     assert clean_text("\u3000小鱼　数码 ") == "小鱼 数码"
+
+
+def test_it_reads_a_text_as_seen_whatever_the_line_ends():
+    assert as_seen("您好！\r\n事实：…  \r\n谢谢！\r\n") == "您好！\n事实：…\n谢谢！"
+    assert as_seen("a\rb") == "a\nb"

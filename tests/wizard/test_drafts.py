@@ -4,7 +4,8 @@ user recorded sending the demand, and then with that day and the shop's answer."
 import pytest
 from django.utils import timezone
 
-from tests.journey import start_claim, step_url, walk_to
+from claims.models import Claim
+from tests.journey import fill_in, start_claim, step_url, walk_to
 
 
 def drafts_on_the_messages_step(client, token) -> str:
@@ -31,3 +32,20 @@ def test_third_party_drafts_say_sent_only_after_the_user_recorded_it(client):
 
     assert f"我已于{today.year}年{today.month}月{today.day}日向商家发出" in after
     assert f"商家于{today.year}年{today.month}月{today.day}日拒绝。" in after
+
+
+@pytest.mark.django_db
+def test_an_untouched_draft_sent_back_with_crlf_still_follows_changed_answers(client):
+    """Browsers send textareas with CRLF line ends: that is no edit by the user."""
+    token = start_claim(client)
+    walk_to(client, token, "messages")
+    form = client.get(step_url(token, "messages")).context["wizard"]["form"]
+    as_sent = {name: str(form[name].value() or "").replace("\n", "\r\n") for name in form.fields}
+    assert fill_in(client, token, "messages", **as_sent).status_code == 302
+    assert "\r\n" in Claim.objects.get(token=token).answers["messages"]["merchant_chat"][0]
+
+    fill_in(client, token, "problem", discovered_on="2026-11-21")
+    form = client.get(step_url(token, "messages")).context["wizard"]["form"]
+
+    assert form.stale_keys == set()
+    assert "我于2026年11月21日发现" in form["merchant_chat"].value()

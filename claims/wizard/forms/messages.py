@@ -7,15 +7,16 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from claims.domain.normalize import clean_text, to_halfwidth
+from claims.domain.normalize import as_seen, clean_text, to_halfwidth
 
 PHONE = re.compile(r"\+?[0-9]{7,15}")
 UNLIMITED_DRAFT = 5000
 
 
 def draft_digest(text: str) -> str:
-    """Fingerprint of a generated draft: tells an untouched draft from an edited one."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """Fingerprint of a draft as it reads: tells an untouched draft from an edited one, even
+    after the browser sent it back with CRLF line ends."""
+    return hashlib.sha256(as_seen(text).encode("utf-8")).hexdigest()[:16]
 
 
 class IdentityForm(forms.Form):
