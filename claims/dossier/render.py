@@ -54,11 +54,12 @@ def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=
     """
     exhibits = numbered_exhibits(claim)
     manifest = manifest or new_manifest(claim, exhibits, now)
-    context = build_context(
-        claim, manifest, exhibits, english_headings=english_headings, embedded=embedded
-    )
-    # Always Chinese: the dossier's readers are merchants, payment platforms and 12315.
+    # Always Chinese, context included (answers and captions are translated when they are
+    # read): the dossier's readers are merchants, payment platforms and 12315.
     with translation.override("zh-hans"):
+        context = build_context(
+            claim, manifest, exhibits, english_headings=english_headings, embedded=embedded
+        )
         html = render_to_string(TEMPLATE, context)
     fetcher = DossierFetcher([exhibit.item for exhibit in exhibits])
     return Prepared(html, manifest, exhibits, fetcher)

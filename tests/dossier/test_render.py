@@ -14,9 +14,10 @@ from pypdf import PdfReader
 
 from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits
-from claims.dossier.render import DossierUnavailable, render_dossier
+from claims.dossier.render import DossierUnavailable, prepare, render_dossier
 from claims.models import Claim, Evidence
 from tests.factories import add_evidence, files_in, make_claim
+from tests.journey import start_claim, walk_to
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
@@ -373,3 +374,18 @@ def test_the_demand_on_the_cover_gives_its_deadline_as_a_date(sample):
     demand = cover[cover.index("申请事项") : cover.index("签署时间")]
     assert re.search(r"在\d{4}年\d{1,2}月\d{1,2}日(\d{1,2}时)?前", demand), demand
     assert not re.search(r"\d+(小时|日)内", demand), demand
+
+
+@pytest.mark.django_db
+def test_the_dossier_is_chinese_even_when_built_from_the_english_interface(client):
+    """Decision 0002: answers' labels are read in Chinese whatever the user's language."""
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    client.get(f"/c/{token}/finish/")
+    claim = Claim.objects.get(token=token)
+
+    with translation.override("en"):
+        html = prepare(claim).html
+
+    assert "支付宝" in html
+    assert "Alipay" not in html
