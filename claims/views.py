@@ -38,7 +38,6 @@ def start(request):
         claim = Claim.objects.create(
             consent_version=settings.PRIVACY_NOTICE_VERSION, consented_at=timezone.now()
         )
-        refresh_keep_until(claim)
         return redirect("claims:step", token=claim.token, step=FIRST_STEP)
     return render(
         request,
