@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from claims.models import Claim
+from claims.wizard.signature import is_complete
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{40,64}")
 
@@ -22,13 +23,14 @@ def get_claim_or_404(token: str) -> Claim:
 
 
 def completed_claim(view):
-    """For pages that need a finished claim: the view gets the Claim, not the token, and an
-    unfinished claim goes back to where its owner stopped."""
+    """For pages that need a complete claim (claims.wizard.signature): the view gets the
+    Claim, not the token; an unfinished claim, or one changed since it was signed, goes back
+    to where its owner has something to do."""
 
     @functools.wraps(view)
     def wrapper(request, token, *args, **kwargs):
         claim = get_claim_or_404(token)
-        if not claim.is_complete:
+        if not is_complete(claim):
             return redirect("claims:resume", token=claim.token)
         return view(request, claim, *args, **kwargs)
 

@@ -45,6 +45,9 @@ class Claim(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     current_step = models.CharField(max_length=32, blank=True)
     signed_name = models.CharField(max_length=100, blank=True)
+    # SHA-256 of what the last signature covers (claims.wizard.signature): the claim is
+    # complete only while it still gives this digest.
+    signed_digest = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -68,7 +71,8 @@ class Claim(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def is_complete(self) -> bool:
+    def was_signed(self) -> bool:
+        """Signed at least once; whether it is complete now is claims.wizard.signature's."""
         return self.completed_at is not None
 
     def replace_token(self) -> str:
@@ -77,10 +81,12 @@ class Claim(models.Model):
         self.save(update_fields=["token", "updated_at"])
         return self.token
 
-    def mark_complete(self, signed_name: str) -> None:
+    def mark_complete(self, signed_name: str, digest: str, at=None) -> None:
+        """Record a signature; claims.wizard.signature.sign computes what it covers."""
         self.signed_name = signed_name
-        self.completed_at = timezone.now()
-        self.save(update_fields=["signed_name", "completed_at", "updated_at"])
+        self.signed_digest = digest
+        self.completed_at = at or timezone.now()
+        self.save(update_fields=["signed_name", "signed_digest", "completed_at", "updated_at"])
 
     def delete_with_files(self) -> None:
         """Delete the claim, its rows and every stored file, originals and derived copies."""

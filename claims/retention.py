@@ -38,7 +38,7 @@ def last_change(claim: Claim) -> datetime:
 def keep_until_for(claim: Claim, changed_at: datetime | None = None) -> datetime:
     """The rule for a claim last changed at changed_at (default: its stored last change)."""
     changed_at = changed_at or last_change(claim)
-    if not claim.is_complete:
+    if not claim.was_signed:
         return changed_at + timedelta(days=settings.CLAIM_RETENTION_DAYS)
     kept = changed_at + timedelta(days=settings.COMPLETED_CLAIM_RETENTION_DAYS)
     plan_end = _plan_end(claim, timezone.localdate(changed_at))
@@ -52,7 +52,7 @@ def refresh_keep_until(claim: Claim, now: datetime | None = None) -> datetime:
     """Recompute after a change made now. An unfinished claim's date never moves back: one
     that was finished keeps the longer date its plan gave it."""
     keep_until = keep_until_for(claim, now or timezone.now())
-    if not claim.is_complete and claim.keep_until and claim.keep_until > keep_until:
+    if not claim.was_signed and claim.keep_until and claim.keep_until > keep_until:
         keep_until = claim.keep_until
     # An update, not save(): the claim's own fields and updated_at stay as the change left them.
     Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until)

@@ -23,6 +23,7 @@ from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
 from claims.retention import refresh_keep_until
+from claims.wizard import signature
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.steps import RETURN_TO_REVIEW, STEP_FORMS
 
@@ -53,10 +54,20 @@ def start(request):
 
 @require_GET
 def resume(request, token):
-    """The link people keep: it lands where they left off (the wizard guards the rest)."""
+    """The link people keep: it lands where they left off (the wizard guards the rest). A claim
+    changed since it was signed goes to what needs answers, then to a new declaration."""
     claim = get_claim_or_404(token)
-    if claim.is_complete:
+    if signature.is_complete(claim):
         return redirect("claims:done", token=claim.token)
+    if claim.was_signed:
+        messages.warning(
+            request,
+            _(
+                "Your claim changed after you signed it, so the dossier, drafts and plan wait "
+                "for a new signature. Check what is asked, then sign again."
+            ),
+        )
+        return redirect("claims:step", token=claim.token, step=signature.where_to_continue(claim))
     return redirect("claims:step", token=claim.token, step=claim.current_step or FIRST_STEP)
 
 
@@ -108,9 +119,9 @@ def _ask_about_note(request, claim, note: str):
     gate = dict(claim.answers.get("gate", {}))
     gate["event_notes"] = [*gate.get("event_notes", []), note]
     claim.answers = {**claim.answers, "gate": gate}
-    claim.completed_at = None
     claim.current_step = "gate"
-    claim.save(update_fields=["answers", "completed_at", "current_step", "updated_at"])
+    # The note changes what is signed: the claim is no longer complete until signed again.
+    claim.save(update_fields=["answers", "current_step", "updated_at"])
     refresh_keep_until(claim)
     messages.warning(
         request, _("Saved. Before your plan goes on, answer one question about what you wrote.")

@@ -14,9 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from claims.demo.claim import complete_answers
 from claims.domain.eligibility import Facts
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim, Evidence
+from claims.wizard.signature import sign
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -25,10 +27,13 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def make_claim(*, signed_name: str | None = None, **fields) -> Claim:
-    """A consented claim, still in progress; signed (so complete) when `signed_name` is given."""
+    """A consented claim, still in progress; signed when `signed_name` is given, then with the
+    demo's answers to every step unless `answers` says otherwise (so it is complete)."""
+    if signed_name is not None:
+        fields.setdefault("answers", complete_answers())
     claim = Claim.objects.create(consent_version="test", consented_at=timezone.now(), **fields)
     if signed_name is not None:
-        claim.mark_complete(signed_name)
+        sign(claim, signed_name)
     return claim
 
 
@@ -41,9 +46,13 @@ def png(size=(120, 80), color=(40, 120, 220)) -> bytes:
 def add_evidence(
     claim, *, color=(40, 120, 220), category="transaction", caption="账单", name="bill.png"
 ) -> Evidence:
-    """A one-colour PNG stored through the real upload pipeline."""
+    """A one-colour PNG stored through the real upload pipeline. A signed claim is signed
+    again, as its owner must after adding a file, so that it stays complete."""
     upload = SimpleUploadedFile(name, png(color=color), content_type="image/png")
-    return store_upload(claim, upload, category=category, caption=caption)
+    item = store_upload(claim, upload, category=category, caption=caption)
+    if claim.was_signed:
+        sign(claim, claim.signed_name)
+    return item
 
 
 def files_in(storage) -> list[Path]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from claims.followup import events_of
 from claims.models import Claim, ClaimEvent, Evidence
 from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.facts import facts_for_claim
+from claims.wizard.signature import is_complete
 from tests.factories import files_in
 from tests.journey import fill_in, image_file, start_claim, upload, walk_to
 
@@ -34,19 +36,21 @@ def finished_claim(client, **answers) -> Claim:
     walk_to(client, token, "declaration", **answers)
     assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
     claim = Claim.objects.get(token=token)
-    assert claim.is_complete
+    assert is_complete(claim)
     return claim
 
 
 def last_changed(claim, *, days_ago: int) -> None:
     """Put every kind of change of the claim `days_ago` days back, bypassing auto_now, with
     the keep_until the rule gave it then."""
+    # Shifted, not set to one moment: what came after the signature stays after it.
     then = timezone.now() - timedelta(days=days_ago)
+    shift = timezone.now() - then
     Claim.objects.filter(pk=claim.pk).update(
-        updated_at=then, completed_at=then if claim.completed_at else None
+        updated_at=then, completed_at=F("completed_at") - shift
     )
-    Evidence.objects.filter(claim=claim).update(uploaded_at=then)
-    ClaimEvent.objects.filter(claim=claim).update(recorded_at=then)
+    Evidence.objects.filter(claim=claim).update(uploaded_at=F("uploaded_at") - shift)
+    ClaimEvent.objects.filter(claim=claim).update(recorded_at=F("recorded_at") - shift)
     stored = Claim.objects.get(pk=claim.pk)
     Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until_for(stored))
 

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
 from claims.retention import refresh_keep_until
+from claims.wizard import signature
 from claims.wizard.drafts import drafts_from_answers, initial_for
 from claims.wizard.facts import prefixed_step_data
 
@@ -185,19 +186,24 @@ def long_text_answers(answers: dict) -> dict:
     return answers
 
 
+def complete_answers(*, long_text: bool = False) -> dict:
+    """Every step answered as the wizard stores it, up to the declaration."""
+    answers = sample_answers()
+    if long_text:
+        answers = long_text_answers(answers)
+    drafts = drafts_from_answers(prefixed_step_data(answers))
+    answers["messages"] = {key: [text] for key, text in initial_for(drafts).items()}
+    answers.update({"assessment": {}, "evidence": {}, "identity": {}, "review": {}})
+    return answers
+
+
 def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False) -> Claim:
     """A completed claim with three evidence screenshots and two recorded events.
 
     long_text: the longest answers the forms take, for looking at wrapping and page breaks.
     """
-    answers = sample_answers()
-    if long_text:
-        answers = long_text_answers(answers)
     claim = Claim.objects.create(consent_version="demo", consented_at=timezone.now())
-    claim.answers = answers
-    drafts = drafts_from_answers(prefixed_step_data(claim.answers))
-    claim.answers["messages"] = {key: [text] for key, text in initial_for(drafts).items()}
-    claim.answers.update({"assessment": {}, "evidence": {}, "identity": {}, "review": {}})
+    claim.answers = complete_answers(long_text=long_text)
     claim.current_step = "declaration"
     claim.save()
     items = [
@@ -207,9 +213,9 @@ def create_sample_claim(signed_name: str = "李明", *, long_text: bool = False)
             category=category,
             caption=caption,
         )
-        for category, caption, name, data in sample_screenshots(answers)
+        for category, caption, name, data in sample_screenshots(claim.answers)
     ]
-    claim.mark_complete(signed_name)
+    signature.sign(claim, signed_name)
     today = timezone.localdate()
     claim.events.create(kind="sent", happened_on=today, note="")
     claim.events.create(

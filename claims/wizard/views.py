@@ -24,7 +24,7 @@ from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
-from claims.wizard import review
+from claims.wizard import review, signature
 from claims.wizard.facts import facts_from
 from claims.wizard.steps import (
     RETURN_TO_REVIEW,
@@ -99,6 +99,8 @@ class ClaimWizard(NamedUrlWizardView):
             return message_drafts.initial_for(self.drafts())
         if step in prefill.STEPS:
             return {**super().get_form_initial(step), **self.read_values[step]}
+        if step == signature.SIGNING_STEP and self.claim.signed_name:
+            return {"full_name": self.claim.signed_name}
         return super().get_form_initial(step)
 
     @cached_property
@@ -226,7 +228,9 @@ class ClaimWizard(NamedUrlWizardView):
         return super().render_done(form, **kwargs)
 
     def done(self, form_list, form_dict, **kwargs):
-        self.claim.mark_complete(form_dict["declaration"].cleaned_data["full_name"])
+        signature.sign(self.claim, form_dict["declaration"].cleaned_data["full_name"])
+        # A signature is given once: after any change the boxes are ticked again.
+        self.storage.clear_step_data(signature.SIGNING_STEP)
         refresh_keep_until(self.claim)
         return redirect("claims:done", token=self.claim.token)
 
@@ -264,4 +268,6 @@ class ClaimWizard(NamedUrlWizardView):
             context["assessment"] = self.assessment()
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
+        if step == signature.SIGNING_STEP and self.claim.was_signed:
+            context["signed_before"] = self.claim.completed_at
         return context

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.models import Claim
+from claims.wizard.signature import is_complete
 from tests.browser.walk import STEPS, continue_from, fill_step, picture, press, step_of
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
@@ -33,7 +34,7 @@ def test_a_claim_can_be_completed_without_javascript(watched_without_js, live_se
         continue_from(page)
 
     assert watched.view_name() == "claims:done"
-    assert Claim.objects.get(token=token).is_complete
+    assert is_complete(Claim.objects.get(token=token))
     with page.expect_download() as download:
         page.locator('a[href$="/dossier.pdf"]').click()
     saved = tmp_path / "dossier.pdf"

@@ -15,6 +15,7 @@ from claims.dossier.manifest import new_manifest, numbered_exhibits
 from claims.dossier.render import render_archive, render_dossier
 from claims.evidence.pipeline import store_upload
 from claims.models import Claim
+from claims.wizard.signature import sign
 from tests.factories import add_evidence, make_claim, png
 
 
@@ -150,7 +151,7 @@ def hostile_claim(trap) -> Claim:
         name = f"{text.replace('/', '_')[:80]}.png"
         upload = SimpleUploadedFile(name, png(color=(index * 30, 90, 160)))
         store_upload(claim, upload, category="merchant_breach", caption=text[:200])
-    claim.mark_complete(more[2][:100])
+    sign(claim, more[2][:100])
     claim.events.create(kind="replied", happened_on=timezone.localdate(), note=joined[:500])
     return claim
 

@@ -5,6 +5,7 @@ import pytest
 
 from claims.domain.facts import PROBLEMS, PRODUCT_TYPES
 from claims.models import Claim
+from claims.wizard.signature import is_complete
 from tests.journey import start_claim, step_url, walk_to
 
 BUYERS = {
@@ -33,7 +34,7 @@ def test_every_answer_the_forms_take_reaches_a_signed_claim(client, product_type
     }
     finish = walk_to(client, token, "declaration", **answers).url
     assert client.get(finish).url == f"/c/{token}/done/"
-    assert Claim.objects.get(token=token).is_complete
+    assert is_complete(Claim.objects.get(token=token))
     assert client.get(f"/c/{token}/done/").status_code == 200
     for step in ("messages", "review"):
         assert client.get(step_url(token, step)).status_code == 200, step

@@ -17,6 +17,7 @@ from claims.domain.assessment import CLAIM_ROUTES
 from claims.domain.eligibility import offers_dossier
 from claims.dossier.render import prepare
 from claims.models import Claim
+from claims.wizard.signature import is_complete
 from tests.journey import ANSWERS, fill_in, start_claim, step_url
 from tests.wizard import true_stories as table
 from tests.wizard.true_stories import STORIES
@@ -342,8 +343,9 @@ def walked(client, story):
             seen = walk(client, story)
             claim = Claim.objects.get(token=seen.token)
             status = client.get(f"/c/{seen.token}/dossier.pdf").status_code
-            html = prepare(claim).html if claim.completed_at and story.expect.dossier else ""
-        WALKS[story.id] = (seen, status, html, claim.completed_at is not None)
+            complete = is_complete(claim)
+            html = prepare(claim).html if complete and story.expect.dossier else ""
+        WALKS[story.id] = (seen, status, html, complete)
     return WALKS[story.id]
 
 
