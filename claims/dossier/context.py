@@ -13,11 +13,12 @@ from django.utils import timezone
 from claims.domain import timebars
 from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
+from claims.domain.escalation import Event
 from claims.domain.quantity import order_summary
-from claims.followup import events_of, plan_for
-from claims.wizard.drafts import saved_texts
+from claims.followup import plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
+from claims.wizard.signature import ClaimContent, events_after_signing
 from claims.wizard.steps import FORMS, active_steps
 
 # The texts addressed to the seller go into the dossier; the complaints are filed elsewhere.
@@ -118,6 +119,7 @@ CHAPTERS = {
     "exhibits": ("证据清单", "Exhibit index"),
     "plan": ("后续处理安排", "Escalation plan"),
     "declaration": ("申请人声明", "Declaration"),
+    "after_signing": ("签署后记录的事项", "Recorded after signing"),
 }
 NUMERALS = "一二三四五六七八九十"
 
@@ -156,8 +158,12 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         section["rows"] = [
             (DOSSIER_LABELS.get(name, label), value) for name, label, value in section["rows"]
         ]
-    texts = saved_texts(claim.answers)
-    events = list(claim.events.all())
+    # What the signature covers is what is printed: the texts as they read when signed, and
+    # the events recorded up to then; what was recorded since has its own section.
+    texts = ClaimContent.of(claim).texts
+    after_signing = events_after_signing(claim)
+    later = {event.pk for event in after_signing}
+    events = [event for event in claim.events.all() if event.pk not in later]
     by_item = {exhibit.item.pk: exhibit for exhibit in exhibits}
     refs = {
         chapter: [exhibit for exhibit in exhibits if exhibit.item.category in categories]
@@ -176,6 +182,14 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         for event in events
         if event.kind in CONTACT_EVENTS
     ]
+    later_events = [
+        (
+            event,
+            EVENT_TEXT[event.kind],
+            [by_item[event.evidence_id]] if event.evidence_id in by_item else [],
+        )
+        for event in after_signing
+    ]
     present = {
         "summary": True,
         "order": any(section["step"] in ORDER_STEPS for section in sections),
@@ -186,6 +200,7 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "exhibits": True,
         "plan": bool(plan),
         "declaration": True,
+        "after_signing": bool(later_events),
     }
     chapters = _numbered_chapters([key for key, shown in present.items() if shown])
     return {
@@ -194,7 +209,7 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "claimed": order_summary(facts).zh if facts else "",
         "answers": answers,
         "assessment": assessment,
-        "demand": _dated_demand(claim, facts, assessment),
+        "demand": _dated_demand(claim, facts, assessment, events),
         # R16: a passed time limit is said on the cover, before anything else is read.
         "passed_limits": [
             timebars.warning(limit)
@@ -212,6 +227,9 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "timeline": timeline(claim, facts, answers, events, exhibits, by_item),
         "seller_texts": seller_texts,
         "contact_events": contact_events,
+        "later_events": later_events,
+        "signed_at": timezone.localtime(claim.completed_at) if claim.completed_at else None,
+        "signed_digest": claim.signed_digest,
         "refs": refs,
         "categories": _category_overview(exhibits),
         "plan": plan,
@@ -285,11 +303,12 @@ def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineE
     return entries
 
 
-def _dated_demand(claim, facts, assessment):
+def _dated_demand(claim, facts, assessment, events):
     """The demand with its term as a date, counted from when the dossier goes out: the day
-    the user recorded sending it, else the day they signed it."""
+    the user recorded sending it before signing, else the day they signed it (the signed
+    drafts count the same way)."""
     if assessment is None:
         return None
-    sent = sent_event(events_of(claim))
+    sent = sent_event(tuple(Event(kind=e.kind, on=e.happened_on, note=e.note) for e in events))
     signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
     return dated_demand(facts, assessment, sent=sent.on if sent else signed)

@@ -29,10 +29,11 @@ def complainant_from(step_data: Mapping) -> Complainant:
     )
 
 
-def drafts_from_answers(step_data: Mapping, events: tuple = ()) -> tuple:
+def drafts_from_answers(step_data: Mapping, events: tuple = (), today=None) -> tuple:
     """The drafts for these answers; `events` (what the user recorded since) lets the
-    third-party drafts say what was sent and answered, never more."""
-    facts = facts_from(step_data)
+    third-party drafts say what was sent and answered, never more. `today` is the day they
+    are written on (a signed claim's: the day of its signature)."""
+    facts = facts_from(step_data, today=today)
     if facts is None:
         return ()
     assessment = assess(facts)
@@ -78,13 +79,3 @@ def reset(data: MultiValueDict, drafts, key: str) -> MultiValueDict:
             data[f"{PREFIX}{key}"] = draft.text
             data[f"{PREFIX}basis_{key}"] = draft_digest(draft.text)
     return data
-
-
-def saved_texts(answers: Mapping) -> dict[str, str]:
-    """The user's final drafts as saved on the claim: {draft key: text}."""
-    fields = answers.get("messages", {})
-    return {
-        key: values[-1]
-        for key, values in fields.items()
-        if not key.startswith("basis_") and values and values[-1]
-    }

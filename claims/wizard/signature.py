@@ -71,8 +71,14 @@ class ClaimContent:
         return active_steps(self.step_data)
 
     @cached_property
+    def written_on(self):
+        """The day the texts are dated: the signature's, so the calendar cannot change them."""
+        signed = self.claim.completed_at
+        return timezone.localdate(signed) if signed else timezone.localdate()
+
+    @cached_property
     def drafts(self) -> tuple:
-        return drafts_from_answers(self.step_data, self.events)
+        return drafts_from_answers(self.step_data, self.events, today=self.written_on)
 
     @cached_property
     def texts(self) -> dict[str, str]:

@@ -268,6 +268,6 @@ class ClaimWizard(NamedUrlWizardView):
             context["assessment"] = self.assessment()
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
-        if step == signature.SIGNING_STEP and self.claim.was_signed:
+        if step == signature.SIGNING_STEP and signature.changed_since_signing(self.claim):
             context["signed_before"] = self.claim.completed_at
         return context
