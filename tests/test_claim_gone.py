@@ -100,3 +100,28 @@ def test_a_new_link_asked_for_a_deleted_claim_gets_the_claim_not_found_page(monk
 
     assert is_claim_not_found(response)
     assert not Claim.objects.exists()
+
+
+# -- the 500 page promises nothing it cannot know --
+
+
+def broken(token):
+    raise RuntimeError("a bug on our side")
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_error_page_does_not_claim_this_pages_input_was_saved(monkeypatch, language):
+    client = english_client(raise_request_exception=False)
+    client.cookies["rh_language"] = language
+    token = start_claim(client)
+    monkeypatch.setattr(wizard_views, "get_claim_or_404", broken)
+
+    response = client.post(f"/c/{token}/order/", {"order-amount": "50"})
+
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "已保存，请稍后" not in page and "What you entered is saved" not in page
+    assert "这是我们这边出了问题" in page and "went wrong on our side" in page
+    assert "返回上一页，再试一次" in page and "go back and try again" in page
+    assert "这一页刚填写的内容可能没有保存" in page
+    assert "what you entered on this page may not have been saved" in page
