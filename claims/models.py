@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -28,6 +28,38 @@ def evidence_storage():
     return storages["evidence"]
 
 
+class RowGone(DatabaseError):
+    """An update found no row: it was deleted meanwhile (Remove, or "delete this claim")."""
+
+
+class ClaimGone(RowGone):
+    """The claim is gone; refundhelper.middleware answers with the claim-not-found page."""
+
+
+class UpdateOnly:
+    """A row loaded earlier is only ever UPDATEd: one deleted meanwhile raises `gone`.
+
+    Model.save() would INSERT it again (issue 14 item 5); slow work (rotating, replacing,
+    reading) makes that race easy to hit.
+    """
+
+    gone = RowGone
+
+    def save(self, *args, **kwargs):
+        inserting = self._state.adding or kwargs.get("force_insert")
+        if not (inserting or args or kwargs.get("update_fields")):
+            kwargs["force_update"] = True
+        super().save(*args, **kwargs)
+
+    def _do_update(self, *args, **kwargs):
+        # Django's one place that knows whether the UPDATE matched a row; past it, save()
+        # would INSERT or raise a bare DatabaseError.
+        updated = super()._do_update(*args, **kwargs)
+        if not updated and not self._state.adding:
+            raise self.gone(f"{type(self).__name__} {self.pk} no longer exists.")
+        return updated
+
+
 class ClaimQuerySet(models.QuerySet):
     def expired(self, now=None):
         """Claims whose stored keep_until has passed (claims.retention computes it on every
@@ -36,7 +68,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(keep_until__lt=now or timezone.now())
 
 
-class Claim(models.Model):
+class Claim(UpdateOnly, models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     reference = models.CharField(max_length=16, unique=True, default=new_reference)
     consent_version = models.CharField(max_length=32)
@@ -56,6 +88,7 @@ class Claim(models.Model):
     keep_until = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
+    gone = ClaimGone
 
     class Meta:
         ordering = ["-created_at"]
@@ -90,9 +123,12 @@ class Claim(models.Model):
 
     def delete_with_files(self) -> None:
         """Delete the claim, its rows and every stored file, originals and derived copies."""
-        files = [stored for item in self.evidence.all() for stored in item.stored_files()]
         pk = self.pk
         with transaction.atomic():
+            # Locked first: an upload that locked the claim before us commits its row, which
+            # we then see and delete; one that comes after finds no claim (pipeline).
+            Claim.objects.select_for_update().filter(pk=pk).first()
+            files = [stored for item in self.evidence.all() for stored in item.stored_files()]
             self.delete()
         for stored in files:
             stored.storage.delete(stored.name)
@@ -122,7 +158,7 @@ class EvidenceQuerySet(models.QuerySet):
         return names
 
 
-class Evidence(models.Model):
+class Evidence(UpdateOnly, models.Model):
     class Category(models.TextChoices):
         TRANSACTION = "transaction", _("Payment and order")
         PRODUCT_STATE = "product_state", _("Product state")
@@ -226,7 +262,7 @@ def _delete_files_after_commit(sender, instance, **kwargs):
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
-class ClaimEvent(models.Model):
+class ClaimEvent(UpdateOnly, models.Model):
     """What happened after the documents went out: it moves the escalation plan on."""
 
     class Kind(models.TextChoices):

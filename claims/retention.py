@@ -16,7 +16,7 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.domain.escalation import escalation_plan
 from claims.followup import events_of
-from claims.models import Claim
+from claims.models import Claim, ClaimGone
 from claims.wizard.facts import facts_for_claim
 
 # A lawsuit may come years later (3-year limitation): the user keeps the downloaded dossier
@@ -55,7 +55,8 @@ def refresh_keep_until(claim: Claim, now: datetime | None = None) -> datetime:
     if not claim.was_signed and claim.keep_until and claim.keep_until > keep_until:
         keep_until = claim.keep_until
     # An update, not save(): the claim's own fields and updated_at stay as the change left them.
-    Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until)
+    if not Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until):
+        raise ClaimGone(f"Claim {claim.pk} no longer exists.")
     claim.keep_until = keep_until
     return keep_until
 

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "refundhelper.middleware.PrivateCacheMiddleware",
+    "refundhelper.middleware.ClaimGoneMiddleware",
 ]
 
 ROOT_URLCONF = "refundhelper.urls"

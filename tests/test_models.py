@@ -9,7 +9,15 @@ from django.test import override_settings
 from django.utils import timezone
 
 from claims.demo.claim import complete_answers
-from claims.models import REFERENCE_ALPHABET, Claim, Evidence, new_reference
+from claims.models import (
+    REFERENCE_ALPHABET,
+    Claim,
+    ClaimEvent,
+    ClaimGone,
+    Evidence,
+    RowGone,
+    new_reference,
+)
 from claims.retention import keep_until_for, refresh_keep_until
 from claims.wizard.signature import is_complete, sign
 from tests.factories import add_evidence, files_in, make_claim
@@ -169,3 +177,68 @@ def test_the_purge_deletes_expired_claims_with_their_files(private_storage):
     assert "Deleted 1 expired claim(s)." in output
     assert list(Claim.objects.all()) == [kept]
     assert files_in(private_storage) == []
+
+
+# -- a row deleted meanwhile stays deleted (issue 14 item 5) --
+# Real transactions: a refused save ends its own, as in a request.
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("update_fields", [None, ["answers", "updated_at"]])
+def test_it_never_brings_back_a_claim_deleted_meanwhile(update_fields):
+    claim = make_claim()
+    Claim.objects.filter(pk=claim.pk).delete()
+    claim.answers = {"order": {"amount": ["50"]}}
+
+    with pytest.raises(ClaimGone):
+        claim.save(update_fields=update_fields)
+
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_never_brings_back_an_evidence_item_removed_meanwhile(private_storage):
+    claim = make_claim()
+    item = add_evidence(claim)
+    Evidence.objects.filter(pk=item.pk).delete()
+    item.rotation = 90
+
+    with pytest.raises(RowGone) as raised:
+        item.save()
+
+    assert not isinstance(raised.value, ClaimGone)  # the claim is still there
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_never_brings_back_an_event_deleted_meanwhile():
+    event = make_claim().events.create(kind="sent", happened_on=timezone.localdate())
+    ClaimEvent.objects.filter(pk=event.pk).delete()
+    event.note = "补充"
+
+    with pytest.raises(RowGone):
+        event.save()
+
+    assert not ClaimEvent.objects.exists()
+
+
+def test_it_still_saves_changes_to_rows_that_exist(private_storage):
+    item = add_evidence(make_claim())
+    item.caption = "新的说明"
+
+    item.save()
+
+    item.refresh_from_db()
+    assert item.caption == "新的说明"
+    assert Evidence.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_says_a_claim_is_gone_when_its_date_cannot_be_kept():
+    claim = make_claim()
+    Claim.objects.filter(pk=claim.pk).delete()
+
+    with pytest.raises(ClaimGone):
+        refresh_keep_until(claim)
+
+    assert not Claim.objects.exists()

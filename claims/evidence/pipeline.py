@@ -15,12 +15,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from claims.evidence import redaction
 from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
-from claims.models import Claim, Evidence
+from claims.models import Claim, ClaimGone, Evidence
 
 __all__ = ["EvidenceRejected", "accept_uploads", "derive_image", "store_upload"]
 
@@ -213,7 +214,7 @@ def store_upload(
     _fill(item, examined, display_name(uploaded.name))
     with _cleanup_on_error(item):
         _store_files(item, examined, uploaded)
-        item.save()
+        _insert(item)
     return item
 
 
@@ -227,7 +228,7 @@ def replace_file(item: Evidence, uploaded) -> Evidence:
     item.rotation, item.redactions = 0, []
     with _cleanup_on_error(item):
         _store_files(item, examined, uploaded)
-        item.save()
+        item.save()  # an UPDATE only: RowGone, never a new row, when it was removed meanwhile
     _delete(old_files)
     return item
 
@@ -244,8 +245,14 @@ def set_redactions(item: Evidence, boxes) -> Evidence:
 
 def _rederive(item: Evidence, *, rotation: int, boxes) -> Evidence:
     """Make the print copy and thumbnail again from the untouched original."""
-    with item.original.open("rb") as handle:
-        data = handle.read()
+    try:
+        with item.original.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        # Removed (with its files) since the page loaded: end as a save would.
+        if not Evidence.objects.filter(pk=item.pk).exists():
+            raise item.gone(f"Evidence {item.pk} no longer exists.") from None
+        raise
     derived = derive_image(data, rotation=rotation, boxes=tuple(boxes))
     old_files = [item.print_image, item.thumbnail]
     old = [(stored.storage, stored.name) for stored in old_files if stored.name]
@@ -254,10 +261,20 @@ def _rederive(item: Evidence, *, rotation: int, boxes) -> Evidence:
     item.width, item.height = derived.width, derived.height
     with _cleanup_on_error(item, keep_original=True):
         _store_derived(item, uuid.uuid4().hex, derived.print_jpeg, derived.thumbnail_jpeg)
-        item.save()
+        item.save()  # an UPDATE only, as in replace_file
     for storage, name in old:
         storage.delete(name)
     return item
+
+
+def _insert(item: Evidence) -> None:
+    """Save a new row under a claim that still exists, else ClaimGone (no orphan, no 500)."""
+    with transaction.atomic():
+        # The lock orders us with Claim.delete_with_files, which takes it first (SQLite: the
+        # IMMEDIATE transaction's write lock does the same).
+        if Claim.objects.select_for_update().filter(pk=item.claim_id).first() is None:
+            raise ClaimGone(f"Claim {item.claim_id} no longer exists.")
+        item.save()
 
 
 def _fill(item: Evidence, examined: Examined, name: str) -> None:
