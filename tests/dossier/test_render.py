@@ -194,8 +194,12 @@ def test_the_timeline_holds_the_known_dates_and_the_recorded_events(sample):
 
     assert "下单购买" in timeline
     assert "申请人首次联系商家" in timeline
-    assert "商家拒绝退款：客服：虚拟商品一经售出概不退换" in timeline
     assert timeline.index("下单购买") < timeline.index("申请人确认所述事实并签署本材料")
+    # The demo's refusal was recorded after signing: it is printed apart, after the declaration.
+    assert "商家拒绝退款" not in timeline
+    later = "".join(sample.pages[page_of(sample, "十、签署后记录的事项") - 1 :])
+    assert "商家拒绝退款" in later
+    assert "不在上述声明的签署范围内" in later
 
 
 def test_the_messages_chapter_shows_the_texts_and_the_sellers_replies(sample):
@@ -204,8 +208,10 @@ def test_the_messages_chapter_shows_the_texts_and_the_sellers_replies(sample):
 
     assert "致商家的消息" in chapter and "书面催告" in chapter
     assert "商家原话" in chapter
-    assert "发送与答复记录" in chapter
-    assert "申请人向商家发送消息或书面催告" in chapter
+    # Sent and refused after signing (the demo): not in the signed chapter, but after it.
+    assert "发送与答复记录" not in chapter
+    later = "".join(sample.pages[page_of(sample, "十、签署后记录的事项") - 1 :])
+    assert "申请人向商家发送消息或书面催告" in later
 
 
 def test_the_assessment_quotes_its_legal_basis(sample):
