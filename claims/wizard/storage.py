@@ -3,14 +3,20 @@
 The session would lose everything when it expires or when the resume link is opened in
 another browser; the claim is the single place where answers live. Files never go through
 the wizard (evidence has its own upload path), so step_files stays empty.
+
+Two requests of one claim (two tabs, a double click) may run at once: each writes back only
+the steps it changed, over the answers as stored at that moment, under the row's write lock.
 """
 
 from collections.abc import Mapping
 
+from django.db import transaction
+from django.http import Http404
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
 from claims.domain.drafting import DRAFT_KEYS
+from claims.models import Claim
 from claims.retention import refresh_keep_until
 from claims.wizard.steps import FORMS
 
@@ -54,6 +60,32 @@ def bounded_step_data(step: str, data: Mapping) -> dict[str, list]:
     return kept
 
 
+def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step: str) -> None:
+    """Write changed steps (None: cleared) over the answers as stored now, not as loaded.
+
+    The atomic block starts with the write lock: SELECT ... FOR UPDATE on PostgreSQL, and on
+    SQLite the IMMEDIATE transaction mode (settings), so no reader ever has to upgrade.
+    """
+    with transaction.atomic():
+        stored = (
+            Claim.objects.select_for_update()
+            .filter(pk=claim.pk)
+            .values_list("answers", flat=True)
+            .first()
+        )
+        if stored is None:  # deleted while this request ran
+            raise Http404
+        answers = dict(stored)
+        for step, values in changes.items():
+            if values is None:
+                answers.pop(step, None)
+            else:
+                answers[step] = values
+        claim.answers = answers
+        claim.current_step = current_step
+        claim.save(update_fields=["answers", "current_step", "updated_at"])
+
+
 class ClaimStorage(BaseStorage):
     def __init__(self, prefix, request=None, file_storage=None):
         super().__init__(prefix, request, file_storage)
@@ -77,18 +109,25 @@ class ClaimStorage(BaseStorage):
 
     def update_response(self, response):
         super().update_response(response)
-        if self._snapshot() != self._saved:
-            self.claim.current_step = self.data[self.step_key] or ""
-            self.claim.answers = {
-                step: _without_prefix(step, values)
-                for step, values in self.data[self.step_data_key].items()
-            }
-            self.claim.save(update_fields=["answers", "current_step", "updated_at"])
-            refresh_keep_until(self.claim)
-            self._saved = self._snapshot()
+        current_step, answers = self._snapshot()
+        saved_step, saved_answers = self._saved
+        if (current_step, answers) == (saved_step, saved_answers):
+            return
+        changes = {
+            step: answers.get(step)
+            for step in answers.keys() | saved_answers.keys()
+            if answers.get(step) != saved_answers.get(step)
+        }
+        save_answers(self.claim, changes, current_step or "")
+        refresh_keep_until(self.claim)
+        self._saved = self._snapshot()
 
-    def _snapshot(self):
-        return (self.data[self.step_key], repr(self.data[self.step_data_key]))
+    def _snapshot(self) -> tuple[str | None, dict]:
+        """The current step and the answers in their stored shape (fresh copies)."""
+        return self.data[self.step_key], {
+            step: _without_prefix(step, values)
+            for step, values in self.data[self.step_data_key].items()
+        }
 
 
 def _with_prefix(step: str, values: dict) -> dict:

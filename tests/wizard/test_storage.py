@@ -1,9 +1,11 @@
-"""What the wizard stores on the claim: the step's own fields, bounded."""
+"""What the wizard stores on the claim: the step's own fields, bounded, merged per step."""
 
 import json
 
 import pytest
 from django import forms
+from django.http import Http404
+from django.test import RequestFactory
 
 from claims.domain.drafting import DRAFT_KEYS
 from claims.models import Claim
@@ -13,8 +15,10 @@ from claims.wizard.storage import (
     MAX_STEP_CHARS,
     MAX_VALUE_CHARS,
     MAX_VALUES_PER_FIELD,
+    ClaimStorage,
     step_fields,
 )
+from tests.factories import make_claim
 from tests.journey import ANSWERS, fill_in, form_data, go_back, start_claim, step_url, walk_to
 
 # Under DATA_UPLOAD_MAX_MEMORY_SIZE (2 MB): what a post can carry through Django.
@@ -124,3 +128,62 @@ def test_it_bounds_above_every_legitimate_answer():
     assert UNLIMITED_DRAFT < MAX_VALUE_CHARS
     assert len(DRAFT_KEYS) * (UNLIMITED_DRAFT + 16) < MAX_STEP_CHARS
     assert step_fields("messages") >= {"merchant_chat", "basis_merchant_chat"}
+
+
+# -- item 4: two requests at once write only what each changed ------------------------------
+
+
+def storage_for(claim: Claim) -> ClaimStorage:
+    """A storage as one request builds it: from the claim row as loaded at its start."""
+    request = RequestFactory().post("/")
+    request.claim = Claim.objects.get(pk=claim.pk)
+    return ClaimStorage(f"claim_{claim.pk}", request)
+
+
+@pytest.mark.django_db
+def test_it_keeps_both_steps_when_two_requests_save_at_once():
+    claim = make_claim(answers={"order": {"shop_name": ["旧店"]}, "contact": {"contacted": ["no"]}})
+    first, second = storage_for(claim), storage_for(claim)
+    first.set_step_data("order", {"order-shop_name": ["新店"]})
+    first.current_step = "buyer"
+    second.set_step_data("policy", {"policy-refund_promise": ["no"]})
+    second.clear_step_data("contact")
+    second.current_step = "seller"
+    first.update_response(None)
+    second.update_response(None)
+    claim.refresh_from_db()
+    assert claim.answers == {
+        "order": {"shop_name": ["新店"]},
+        "policy": {"refund_promise": ["no"]},
+    }
+    assert claim.current_step == "seller"
+
+
+@pytest.mark.django_db
+def test_it_writes_nothing_when_nothing_changed():
+    claim = make_claim(answers={"order": {"shop_name": ["旧店"]}}, current_step="order")
+    reader = storage_for(claim)
+    Claim.objects.filter(pk=claim.pk).update(answers={"order": {"shop_name": ["别处改的"]}})
+    reader.update_response(None)
+    assert Claim.objects.get(pk=claim.pk).answers == {"order": {"shop_name": ["别处改的"]}}
+
+
+@pytest.mark.django_db
+def test_it_moves_keep_until_when_it_saves():
+    claim = make_claim()
+    Claim.objects.filter(pk=claim.pk).update(keep_until=None)
+    storage = storage_for(claim)
+    storage.set_step_data("order", {"order-shop_name": ["新店"]})
+    storage.update_response(None)
+    assert Claim.objects.get(pk=claim.pk).keep_until is not None
+
+
+@pytest.mark.django_db
+def test_it_answers_not_found_when_the_claim_was_deleted_meanwhile():
+    claim = make_claim()
+    storage = storage_for(claim)
+    storage.set_step_data("order", {"order-shop_name": ["新店"]})
+    Claim.objects.filter(pk=claim.pk).delete()
+    with pytest.raises(Http404):
+        storage.update_response(None)
+    assert not Claim.objects.filter(pk=claim.pk).exists()
