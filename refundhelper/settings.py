@@ -113,7 +113,9 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "refundhelper.sqlite3",
         "OPTIONS": {
-            # WAL and a busy timeout let a web server and a task worker share the file.
+            # WAL and a busy timeout let web workers and a task worker share the file; IMMEDIATE
+            # takes the write lock as a transaction begins, so one that read first never has to
+            # upgrade (SQLite refuses that at once with "database is locked", without waiting).
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -121,9 +123,15 @@ DATABASES = {
     }
 }
 if os.environ.get("DATABASE_URL"):
+    sqlite_options = DATABASES["default"]["OPTIONS"]
     DATABASES["default"] = dj_database_url.parse(
         os.environ["DATABASE_URL"], conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
     )
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = {
+            **sqlite_options,
+            **DATABASES["default"].get("OPTIONS", {}),
+        }
     # Test runs that share one server (several checkouts on one machine) each name their own.
     if os.environ.get("TEST_DATABASE_NAME"):
         DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}

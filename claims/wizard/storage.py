@@ -3,11 +3,87 @@
 The session would lose everything when it expires or when the resume link is opened in
 another browser; the claim is the single place where answers live. Files never go through
 the wizard (evidence has its own upload path), so step_files stays empty.
+
+Two requests of one claim (two tabs, a double click) may run at once: each writes back only
+the steps it changed, over the answers as stored at that moment, under the row's write lock.
 """
 
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.http import Http404
+from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
+from claims.domain.drafting import DRAFT_KEYS
+from claims.models import Claim
 from claims.retention import refresh_keep_until
+from claims.wizard.steps import FORMS
+
+# Bounds on what one step may store: a little above the longest field (a draft without a
+# channel limit, messages.UNLIMITED_DRAFT = 5,000) and above every step's longest legitimate
+# answers (the messages step's nine drafts). A value past them can never be valid: it is cut
+# so the form still says what is wrong, and whatever is past the step's budget is dropped.
+MAX_VALUE_CHARS = 6_000
+MAX_VALUES_PER_FIELD = 100
+MAX_STEP_CHARS = 64_000
+
+# The messages step has one field per draft the assessment calls for, and its digest.
+DYNAMIC_FIELDS = {"messages": frozenset({*DRAFT_KEYS, *(f"basis_{key}" for key in DRAFT_KEYS)})}
+
+
+def step_fields(step: str) -> frozenset[str]:
+    """The field names a step's form can have: all that a step may store."""
+    form = FORMS.get(step)
+    names = frozenset(form.base_fields) if form else frozenset()
+    return names | DYNAMIC_FIELDS.get(step, frozenset())
+
+
+def bounded_step_data(step: str, data: Mapping) -> dict[str, list]:
+    """The step's own fields out of a post ({"order-amount": ["50"]}), within the bounds."""
+    allowed, prefix = step_fields(step), f"{step}-"
+    pairs = data.lists() if isinstance(data, MultiValueDict) else data.items()
+    budget = MAX_STEP_CHARS
+    kept = {}
+    for key, values in pairs:
+        if not key.startswith(prefix) or key.removeprefix(prefix) not in allowed:
+            continue
+        values = list(values) if isinstance(values, list | tuple) else [values]
+        kept[key] = []
+        for value in values[:MAX_VALUES_PER_FIELD]:
+            if isinstance(value, str):
+                value = value[:MAX_VALUE_CHARS]
+                budget -= len(value)
+            if budget < 0:
+                return kept
+            kept[key].append(value)
+    return kept
+
+
+def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step: str) -> None:
+    """Write changed steps (None: cleared) over the answers as stored now, not as loaded.
+
+    The atomic block starts with the write lock: SELECT ... FOR UPDATE on PostgreSQL, and on
+    SQLite the IMMEDIATE transaction mode (settings), so no reader ever has to upgrade.
+    """
+    with transaction.atomic():
+        stored = (
+            Claim.objects.select_for_update()
+            .filter(pk=claim.pk)
+            .values_list("answers", flat=True)
+            .first()
+        )
+        if stored is None:  # deleted while this request ran
+            raise Http404
+        answers = dict(stored)
+        for step, values in changes.items():
+            if values is None:
+                answers.pop(step, None)
+            else:
+                answers[step] = values
+        claim.answers = answers
+        claim.current_step = current_step
+        claim.save(update_fields=["answers", "current_step", "updated_at"])
 
 
 class ClaimStorage(BaseStorage):
@@ -25,33 +101,33 @@ class ClaimStorage(BaseStorage):
         """Finishing the wizard keeps the answers: the done page and the dossier need them."""
 
     def set_step_data(self, step, cleaned_data):
-        super().set_step_data(step, cleaned_data)
-        raw = self.data[self.step_data_key][step]
-        prefix = f"{step}-"
-        # Keep the step's own fields only: not the CSRF token, not the wizard's management form.
-        self.data[self.step_data_key][step] = {
-            key: list(value) if isinstance(value, list | tuple) else [value]
-            for key, value in raw.items()
-            if key.startswith(prefix)
-        }
+        # Not the CSRF token, not the wizard's management form, not whatever else was posted.
+        self.data[self.step_data_key][step] = bounded_step_data(step, cleaned_data)
 
     def clear_step_data(self, step) -> None:
         self.data[self.step_data_key].pop(step, None)
 
     def update_response(self, response):
         super().update_response(response)
-        if self._snapshot() != self._saved:
-            self.claim.current_step = self.data[self.step_key] or ""
-            self.claim.answers = {
-                step: _without_prefix(step, values)
-                for step, values in self.data[self.step_data_key].items()
-            }
-            self.claim.save(update_fields=["answers", "current_step", "updated_at"])
-            refresh_keep_until(self.claim)
-            self._saved = self._snapshot()
+        current_step, answers = self._snapshot()
+        saved_step, saved_answers = self._saved
+        if (current_step, answers) == (saved_step, saved_answers):
+            return
+        changes = {
+            step: answers.get(step)
+            for step in answers.keys() | saved_answers.keys()
+            if answers.get(step) != saved_answers.get(step)
+        }
+        save_answers(self.claim, changes, current_step or "")
+        refresh_keep_until(self.claim)
+        self._saved = self._snapshot()
 
-    def _snapshot(self):
-        return (self.data[self.step_key], repr(self.data[self.step_data_key]))
+    def _snapshot(self) -> tuple[str | None, dict]:
+        """The current step and the answers in their stored shape (fresh copies)."""
+        return self.data[self.step_key], {
+            step: _without_prefix(step, values)
+            for step, values in self.data[self.step_data_key].items()
+        }
 
 
 def _with_prefix(step: str, values: dict) -> dict:
