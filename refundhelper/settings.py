@@ -4,6 +4,7 @@ Zero configuration gives a working development site (SQLite, local files). Produ
 sets DEBUG=0 and a real SECRET_KEY; a half-configured production refuses to start.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -37,6 +38,20 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str, default: str) -> list[str]:
+    """Addresses or networks such as 10.0.0.0/8, or "*", checked the way gunicorn checks them."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            if entry != "*":
+                ipaddress.ip_network(entry)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must list addresses or networks, got {entry!r}"
+            ) from exc
+    return entries
 
 
 RATE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -242,6 +257,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0" 
 # The header alone enrols nobody: a domain joins browsers' preload lists only when submitted.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", "0" if DEBUG else "1")
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", "0")
+# The proxies whose X-Forwarded-For the rate limits believe: the same variable, default and
+# syntax as gunicorn's forwarded_allow_ips (addresses or networks, or "*" for any peer).
+FORWARDED_ALLOW_IPS = env_networks("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 # Django's deploy check looks for its CSRF middleware by name; ours subclasses it
 # (refundhelper.csrf) and refundhelper.checks makes sure it stays in MIDDLEWARE.
@@ -262,8 +280,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Rate limits per client (its address; behind a proxy, the last X-Forwarded-For hop), counted
-# in the shared cache. Uploads count every request that carries files.
+# Rate limits per client (its address; from a FORWARDED_ALLOW_IPS proxy, the right-most
+# X-Forwarded-For hop that is not one), a sliding window counted in the shared cache. Uploads
+# count every request that carries files.
 RATE_LIMITS = {
     "claims": env_rate("RATE_LIMIT_CLAIMS", "20/h"),
     "uploads": env_rate("RATE_LIMIT_UPLOADS", "200/h"),
