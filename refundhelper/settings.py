@@ -70,8 +70,19 @@ def env_rate(name: str, default: str) -> tuple[int, int] | None:
 
 DEBUG = env_bool("DEBUG", "1")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY: the development key is refused when DEBUG is off.")
+    raise ImproperlyConfigured(
+        f"Set SECRET_KEY: the development key is refused when DEBUG is off. Make one: {MAKE_A_KEY}"
+    )
+# Django's own rule for a usable key (check --deploy, security.W009), refused here at start-up
+# already: sessions, form tokens and the rate limits' address hashes are only as good as the key.
+if not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be 50 random characters or more when DEBUG is off. Make one: {MAKE_A_KEY}"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -249,9 +260,16 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Forms carry their token; no script of ours reads a cookie (a test reads static/ for it).
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 # Production is HTTPS only (behind a TLS proxy: BEHIND_TLS_PROXY=1); development is plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", "0" if DEBUG else "1")
+# The health checker on the machine itself asks the app port over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool(
+    "SECURE_COOKIES", "0" if DEBUG else "1"
+)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0" if DEBUG else "1")
 # The header alone enrols nobody: a domain joins browsers' preload lists only when submitted.
