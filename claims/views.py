@@ -19,6 +19,7 @@ from claims.domain.calendar_ics import plan_to_ics
 from claims.domain.eligibility import assess, offers_dossier
 from claims.domain.rules.fraud import own_words_suggest_abuse
 from claims.dossier import fonts
+from claims.downloads import as_attachment
 from claims.followup import plan_for
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
@@ -139,8 +140,7 @@ def plan_calendar(request, claim):
         raise Http404
     body = plan_to_ics(plan_for(claim), reference=claim.reference, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.ics"'
-    return response
+    return as_attachment(response, f"{claim.reference}.ics")
 
 
 @require_POST

@@ -18,7 +18,8 @@ graceful_timeout = 30
 accesslog = "-" if os.environ.get("ACCESS_LOG", "1") == "1" else None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # Behind the TLS proxy on this host, trust its X-Forwarded-* headers (set FORWARDED_ALLOW_IPS
-# to the proxy's address when it runs elsewhere).
+# to the proxy's address when it runs elsewhere). settings.FORWARDED_ALLOW_IPS reads the same
+# variable with the same default: the rate limits believe X-Forwarded-For from these peers only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 _REDACT = RedactClaimTokens()

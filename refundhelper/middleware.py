@@ -44,8 +44,8 @@ class PrivateCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith("/c/"):
+            # It merges with what a view set (never_cache): each directive once, private too.
             add_never_cache_headers(response)
-            response.headers["Cache-Control"] += ", private"
         return response
 
 

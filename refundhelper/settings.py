@@ -4,6 +4,7 @@ Zero configuration gives a working development site (SQLite, local files). Produ
 sets DEBUG=0 and a real SECRET_KEY; a half-configured production refuses to start.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -39,6 +40,20 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_networks(name: str, default: str) -> list[str]:
+    """Addresses or networks such as 10.0.0.0/8, or "*", checked the way gunicorn checks them."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            if entry != "*":
+                ipaddress.ip_network(entry)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must list addresses or networks, got {entry!r}"
+            ) from exc
+    return entries
+
+
 RATE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -55,8 +70,19 @@ def env_rate(name: str, default: str) -> tuple[int, int] | None:
 
 DEBUG = env_bool("DEBUG", "1")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY: the development key is refused when DEBUG is off.")
+    raise ImproperlyConfigured(
+        f"Set SECRET_KEY: the development key is refused when DEBUG is off. Make one: {MAKE_A_KEY}"
+    )
+# Django's own rule for a usable key (check --deploy, security.W009), refused here at start-up
+# already: sessions, form tokens and the rate limits' address hashes are only as good as the key.
+if not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be 50 random characters or more when DEBUG is off. Make one: {MAKE_A_KEY}"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -243,14 +269,24 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Forms carry their token; no script of ours reads a cookie (a test reads static/ for it).
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 # Production is HTTPS only (behind a TLS proxy: BEHIND_TLS_PROXY=1); development is plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", "0" if DEBUG else "1")
+# The health checker on the machine itself asks the app port over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool(
+    "SECURE_COOKIES", "0" if DEBUG else "1"
+)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0" if DEBUG else "1")
 # The header alone enrols nobody: a domain joins browsers' preload lists only when submitted.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", "0" if DEBUG else "1")
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", "0")
+# The proxies whose X-Forwarded-For the rate limits believe: the same variable, default and
+# syntax as gunicorn's forwarded_allow_ips (addresses or networks, or "*" for any peer).
+FORWARDED_ALLOW_IPS = env_networks("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 # Django's deploy check looks for its CSRF middleware by name; ours subclasses it
 # (refundhelper.csrf) and refundhelper.checks makes sure it stays in MIDDLEWARE.
@@ -271,8 +307,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Rate limits per client (its address; behind a proxy, the last X-Forwarded-For hop), counted
-# in the shared cache. Uploads count every request that carries files.
+# Rate limits per client (its address; from a FORWARDED_ALLOW_IPS proxy, the right-most
+# X-Forwarded-For hop that is not one), a sliding window counted in the shared cache. Uploads
+# count every request that carries files.
 RATE_LIMITS = {
     "claims": env_rate("RATE_LIMIT_CLAIMS", "20/h"),
     "uploads": env_rate("RATE_LIMIT_UPLOADS", "200/h"),

@@ -36,3 +36,12 @@ def test_it_reports_unavailable_without_harfbuzz_subset(client, monkeypatch):
 
 def test_it_answers_only_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_it_answers_the_local_health_checker_on_plain_http(client, settings):
+    """Production redirects plain HTTP to HTTPS, but not the probes the machine itself sends."""
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/").status_code == 301
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/livez").status_code == 200

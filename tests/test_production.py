@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -431,3 +432,64 @@ def test_make_serve_serves_the_app_with_its_headers_and_static_files(served):
     assert access, output
     assert any("/c/[token]/order/" in line for line in access)
     assert not any("127.0.0.1" in line for line in access)  # no client addresses
+
+
+def set_cookies(response) -> dict[str, set[str]]:
+    """Each cookie a response sets, with its attributes in lower case."""
+    found = {}
+    for header, value in response.getheaders():
+        if header.lower() == "set-cookie":
+            name, *attributes = (part.strip() for part in value.split(";"))
+            found[name.split("=", 1)[0]] = {attribute.lower() for attribute in attributes}
+    return found
+
+
+@pytest.mark.heavy
+def test_make_serve_keeps_its_public_surface_tight(served):
+    server, _log = served
+
+    # The health checker on the machine asks over plain HTTP: an answer, not a redirect.
+    response, body = server.request("GET", "/healthz", proxied=False)
+    assert response.status == 200, body
+    assert json.loads(body)["status"] == "ok"
+
+    # Cookies: Secure behind TLS, and none a script could read.
+    response, body = server.request("GET", "/")
+    csrf = set_cookies(response)["csrftoken"]
+    assert {"secure", "httponly", "samesite=lax"} <= csrf
+    form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.decode()).group(1)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    response, _body = server.request(
+        "POST", "/i18n/setlang/", f"language=en&next=/&csrfmiddlewaretoken={form_token}", form
+    )
+    assert {"secure", "httponly", "samesite=lax"} <= set_cookies(response)["rh_language"]
+
+    # One client (as the proxy names it) starting claims at once on two workers: exactly the
+    # limit gets through, however the requests interleave.
+    cookie = "; ".join(f"{name}={value}" for name, value in server.cookies.items())
+
+    def start_claim_as_one_client(_index):
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        headers = {
+            **form,
+            "Host": "refund.example.cn",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "203.0.113.77",
+            "Cookie": cookie,
+        }
+        connection.request("POST", "/", f"consent=on&csrfmiddlewaretoken={form_token}", headers)
+        answer = connection.getresponse()
+        answer.read()
+        connection.close()
+        return answer.status, answer.getheader("Location", "")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(start_claim_as_one_client, range(28)))
+    statuses = sorted(status for status, _location in answers)
+    assert statuses == [302] * 20 + [429] * 8, statuses
+
+    # A claim page says private once, though the middleware and never_cache both say it.
+    claim_path = next(location for status, location in answers if status == 302)
+    response, _body = server.request("GET", claim_path)
+    directives = [part.strip() for part in response.getheader("Cache-Control").split(",")]
+    assert directives.count("private") == 1, directives

@@ -1,13 +1,17 @@
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
+from claims.models import Claim
+from tests.factories import add_evidence
 from tests.journey import start_claim
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -17,6 +21,7 @@ EXEMPT = [TEMPLATES / "dossier", TEMPLATES / "500.html"]
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
+PRODUCTION_KEY = secrets.token_urlsafe(50)
 
 
 def run_settings(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
@@ -165,3 +170,103 @@ def test_templates_hold_no_inline_script_or_style(template):
     assert not INLINE_SCRIPT.findall(html)
     assert not STYLE_ELEMENT.findall(html)
     assert not STYLE_ATTRIBUTE.findall(html)
+
+
+# -- issue 14: the secret key, cookies, caching headers, proxies --
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["short-but-not-the-dev-key", "x" * 49, "ab" * 40, "django-insecure-" + "k3y" * 20],
+    ids=["short", "49 characters", "four characters repeated", "django-insecure"],
+)
+def test_it_refuses_a_weak_secret_key_in_production_at_start_up(tmp_path, key):
+    result = run_settings("import refundhelper.settings", tmp_path, DEBUG="0", SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be 50 random characters or more" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr  # how to make one
+
+
+def test_a_short_secret_key_is_fine_while_debugging(tmp_path):
+    result = run_settings("import refundhelper.settings", tmp_path, DEBUG="1", SECRET_KEY="short")
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_cookies_are_secure_and_hidden_from_scripts(tmp_path):
+    names = [
+        f"{cookie}_COOKIE_{flag}"
+        for cookie in ("SESSION", "CSRF", "LANGUAGE")
+        for flag in ("SECURE", "HTTPONLY", "SAMESITE")
+    ]
+    code = f"from refundhelper import settings as s; print(*[getattr(s, n) for n in {names}])"
+
+    production = run_settings(code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY)
+    plain_http = run_settings(
+        code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY, SECURE_COOKIES="0"
+    )
+
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.split() == ["True", "True", "Lax"] * 3
+    assert plain_http.stdout.split() == ["False", "True", "Lax"] * 3
+
+
+def test_no_script_reads_a_cookie():
+    """csrftoken is HttpOnly: a script that read it would break, so none may."""
+    scripts = sorted((BASE_DIR / "static").rglob("*.js"))
+    assert scripts
+
+    for script in scripts:
+        assert "cookie" not in script.read_text(encoding="utf-8").lower(), script
+
+
+@pytest.mark.django_db
+def test_the_csrf_and_language_cookies_are_http_only(client):
+    page = client.get("/")
+    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    assert page.cookies["csrftoken"]["httponly"] is True
+    assert switched.cookies["rh_language"]["httponly"] is True
+    assert switched.cookies["rh_language"]["samesite"] == "Lax"
+    # Forms carry the token themselves, so a form still goes through with the HttpOnly cookie.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = client.cookies
+    response = strict.post("/", {"consent": "on", "csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_claim_page_says_private_once(client):
+    token = start_claim(client)
+    claim = Claim.objects.get(token=token)
+    item = add_evidence(claim)
+
+    # The order page goes through the middleware only; the status answer has never_cache too.
+    for path in (f"/c/{token}/order/", f"/c/{token}/screenshot/{item.pk}/status/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        directives = [part.strip() for part in response["Cache-Control"].split(",")]
+        assert directives.count("private") == 1, (path, response["Cache-Control"])
+        assert len(directives) == len(set(directives)), path
+
+
+def test_it_reads_the_trusted_proxies_as_gunicorn_does(tmp_path):
+    code = (
+        "from gunicorn.config import Config; from refundhelper import gunicorn_conf, settings; "
+        "config = Config(); config.set('forwarded_allow_ips', gunicorn_conf.forwarded_allow_ips); "
+        "print(settings.FORWARDED_ALLOW_IPS == config.forwarded_allow_ips)"
+    )
+
+    for value in ("", "10.0.0.0/8, 192.0.2.1", "*"):
+        result = run_settings(code, tmp_path, FORWARDED_ALLOW_IPS=value)
+        assert result.stdout.split() == ["True"], (value, result.stderr)
+
+
+def test_it_refuses_a_trusted_proxy_it_cannot_read(tmp_path):
+    result = run_settings("import refundhelper.settings", tmp_path, FORWARDED_ALLOW_IPS="nginx")
+
+    assert result.returncode != 0
+    assert "FORWARDED_ALLOW_IPS must list addresses or networks" in result.stderr

@@ -12,6 +12,7 @@ from claims.dossier.cache import cached_dossier
 from claims.dossier.forms import VerifyForm
 from claims.dossier.render import DossierUnavailable
 from claims.dossier.verify import check, sha256_of
+from claims.downloads import as_attachment
 from claims.models import dossier_cache_storage
 from claims.wizard.facts import facts_for_claim
 
@@ -42,12 +43,11 @@ def _dossier_download(request, claim, *, archive: bool):
         return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
     stored = dossier_cache_storage().open(name, "rb")
     if archive:  # up to DOSSIER_ARCHIVE_MAX_BYTES: streamed from storage
-        filename = f"{claim.reference}-archive.pdf"
-        return FileResponse(stored, as_attachment=True, filename=filename)
+        response = FileResponse(stored, content_type="application/pdf")
+        return as_attachment(response, f"{claim.reference}-archive.pdf")
     with stored:
         response = HttpResponse(stored.read(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{claim.reference}.pdf"'
-    return response
+    return as_attachment(response, f"{claim.reference}.pdf")
 
 
 @never_cache

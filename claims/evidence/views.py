@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from claims import tasks
 from claims.access import get_claim_or_404
+from claims.downloads import as_attachment
 from claims.evidence import pipeline, redaction
 from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
 from claims.retention import refresh_keep_until
@@ -37,12 +38,8 @@ def evidence_file(request, token, pk, variant):
     """Derived copies show inline; the original is only ever a download."""
     _claim, item = _item(token, pk)
     if variant == "original":
-        return FileResponse(
-            item.original.open("rb"),
-            as_attachment=True,
-            filename=item.original_name or f"evidence-{item.pk}",
-            content_type=item.content_type,
-        )
+        response = FileResponse(item.original.open("rb"), content_type=item.content_type)
+        return as_attachment(response, item.original_name, fallback=f"evidence-{item.pk}")
     field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
     if field is None or not field.name:
         raise Http404
