@@ -5,6 +5,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
+from claims.evidence.pdfs import TooCostly
+
+# Anyone may post a file here: reading stops at a budget no dossier of ours comes near.
+TOO_COSTLY = _(
+    "This PDF is too complex to read here. Enter the fingerprint printed on the dossier's "
+    "cover instead."
+)
 
 
 class VerifyForm(forms.Form):
@@ -42,8 +49,17 @@ class VerifyForm(forms.Form):
             self.add_error("fingerprint", _("Enter the fingerprint, or choose the dossier PDF."))
         elif dossier.size > settings.DOSSIER_ARCHIVE_MAX_BYTES:
             self.add_error("dossier", _("This file is too large to be a dossier."))
-        elif (fingerprint := fingerprint_from_pdf(dossier)) is None:
+        else:
+            self._read_fingerprint(cleaned, dossier)
+        return cleaned
+
+    def _read_fingerprint(self, cleaned, dossier) -> None:
+        try:
+            fingerprint = fingerprint_from_pdf(dossier)
+        except TooCostly:
+            self.add_error("dossier", TOO_COSTLY)
+            return
+        if fingerprint is None:
             self.add_error("dossier", _("We found no dossier fingerprint in this file."))
         else:
             cleaned["fingerprint"] = fingerprint
-        return cleaned

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from pypdf import PdfReader
-
+from claims.evidence.pdfs import BoundedPdf, TooCostly
 from claims.models import DossierRecord
 
 FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -35,16 +34,21 @@ def normalise_fingerprint(text: str) -> str | None:
 
 
 def fingerprint_from_pdf(fileobj) -> str | None:
-    """The fingerprint a dossier carries: in its metadata, else printed on its first pages."""
+    """The fingerprint a dossier carries: in its metadata, else printed on its first pages.
+
+    TooCostly when the file asks for more work than a dossier ever needs (a hostile PDF).
+    """
     try:
-        reader = PdfReader(fileobj)
-        keywords = str((reader.metadata or {}).get("/Keywords", ""))
+        pdf = BoundedPdf(fileobj)
+        keywords = pdf.metadata().get("/Keywords", "")
         if found := IN_KEYWORDS.search(keywords):
             return found.group(1)
-        for page in reader.pages[:PAGES_TO_READ]:
-            if found := ON_PAGE.search("".join(page.extract_text().split())):
+        for text in pdf.page_texts(PAGES_TO_READ):
+            if found := ON_PAGE.search("".join(text.split())):
                 return found.group(1)
-    except Exception:  # a damaged or hostile PDF may fail anywhere in the parser
+    except TooCostly:
+        raise
+    except Exception:  # a damaged PDF, or not a PDF, may fail anywhere in the parser
         return None
     return None
 

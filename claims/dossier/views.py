@@ -66,4 +66,5 @@ def verify(request):
             "verdict": verdict,
             "fingerprint": form.cleaned_data.get("fingerprint") if verdict else None,
         },
+        status=400 if posted and verdict is None else 200,
     )

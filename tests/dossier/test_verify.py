@@ -1,6 +1,7 @@
 """The public verify page: a fingerprint or a dossier, then a file; a match or not, and when."""
 
 import io
+import time
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,10 @@ from pypdf import PdfReader, PdfWriter
 
 from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
 from claims.models import DossierRecord
+from tests.evidence.crafted_pdfs import CORPUS
 from tests.factories import add_evidence, make_claim
+
+TOO_COMPLEX = "This PDF is too complex to read here. Enter the fingerprint printed on the dossier"
 
 
 def finished_dossier(client, signed_name="李明"):
@@ -149,10 +153,53 @@ def test_what_cannot_be_checked_is_explained(client, fields, field, message):
     client.cookies["rh_language"] = "en"
     response = check(client, file=SimpleUploadedFile("a.png", b"x"), **fields)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["verdict"] is None
     with translation.override("en"):  # the errors are lazy: read them in the page's language
         assert any(message in str(error) for error in response.context["form"].errors[field])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(set(CORPUS) - {"form XObject drawing itself"}))
+def test_it_refuses_a_pdf_that_would_take_too_much_work_to_read(client, name):
+    hostile = CORPUS[name]()
+    started = time.process_time()
+
+    response = check(client, dossier=hostile, file=SimpleUploadedFile("a.png", b"x"))
+
+    assert time.process_time() - started < 2  # generous; bench/verify_pdf.py holds the goal
+    assert response.status_code == 400
+    assert response.context["verdict"] is None
+    with translation.override("en"):
+        assert TOO_COMPLEX in str(response.context["form"].errors["dossier"])
+    assert TOO_COMPLEX in response.content.decode().replace("&#x27;", "'")
+
+
+@pytest.mark.django_db
+def test_it_explains_the_refusal_in_chinese(client):
+    data = {
+        "dossier": SimpleUploadedFile("dossier.pdf", CORPUS["two 10 MB FlateDecode streams"]()),
+        "file": SimpleUploadedFile("a.png", b"x"),
+    }
+
+    response = client.post("/verify/", data)
+
+    assert response.status_code == 400
+    assert "这个 PDF 过于复杂，无法在这里读取。请改为填写申请材料封面上印的指纹。" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_typed_fingerprint_is_checked_without_reading_the_pdf(client):
+    _claim, items, _pdf = finished_dossier(client)
+    record = DossierRecord.objects.get()
+    bomb = CORPUS["two 10 MB FlateDecode streams"]()
+
+    response = check(client, fingerprint=record.fingerprint, dossier=bomb, file=original(items[0]))
+
+    assert response.status_code == 200
+    assert response.context["verdict"].exhibit_number == 1
 
 
 def test_a_fingerprint_may_be_pasted_with_spaces_and_capitals():
