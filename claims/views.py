@@ -5,7 +5,7 @@ import io
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.db import connection
+from django.db import connection, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +27,7 @@ from claims.retention import refresh_keep_until
 from claims.wizard import signature
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.steps import RETURN_TO_REVIEW, STEP_FORMS
+from claims.wizard.storage import save_answers
 
 FIRST_STEP = STEP_FORMS[0][0]
 IN_APP_BROWSERS = ("MicroMessenger", "QQ/")
@@ -117,12 +118,14 @@ def done(request, claim):
 def _ask_about_note(request, claim, note: str):
     """R17 in an event note: the event is kept, the note joins the question's words, and the
     claim waits for the answer (and a new signature) before its plan goes on."""
-    gate = dict(claim.answers.get("gate", {}))
-    gate["event_notes"] = [*gate.get("event_notes", []), note]
-    claim.answers = {**claim.answers, "gate": gate}
-    claim.current_step = "gate"
     # The note changes what is signed: the claim is no longer complete until signed again.
-    claim.save(update_fields=["answers", "current_step", "updated_at"])
+    # Read and written under the row's lock, as every wizard save is: a step posted from
+    # another tab at the same moment keeps its answers, and so does this note.
+    with transaction.atomic():
+        stored = Claim.objects.select_for_update().get(pk=claim.pk).answers
+        gate = dict(stored.get("gate", {}))
+        gate["event_notes"] = [*gate.get("event_notes", []), note]
+        save_answers(claim, {"gate": gate}, "gate")
     refresh_keep_until(claim)
     messages.warning(
         request, _("Saved. Before your plan goes on, answer one question about what you wrote.")
