@@ -73,7 +73,8 @@ def run(
     try:
         outcome = work()
     except BaseException:
-        FormToken.objects.filter(claim=claim, token=token).delete()
+        if token:
+            FormToken.objects.filter(claim=claim, token=token).delete()
         raise
     if token:
         FormToken.objects.filter(claim=claim, token=token).update(landing=landing)

@@ -30,8 +30,8 @@ class Command(BaseCommand):
         tokens = stale_tokens.count() if dry_run else stale_tokens.delete()[0]
         unfinished = sum(1 for claim in expired if claim.completed_at is None)
         verb = "Would delete" if dry_run else "Deleted"
-        return (
+        summary = (
             f"{verb} {len(expired)} expired claim(s). ({unfinished} unfinished, "
-            f"{len(expired) - unfinished} finished, {files} evidence file(s)) "
-            f"{verb} {tokens} used form token(s)."
+            f"{len(expired) - unfinished} finished, {files} evidence file(s))"
         )
+        return f"{summary}\n{verb} {tokens} used form token(s)." if tokens else summary
