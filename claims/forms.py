@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.domain.normalize import clean_text
 from claims.models import ClaimEvent
+from claims.once import OnceForm
 from claims.wizard.forms.fields import date_field
 
 
@@ -28,7 +29,9 @@ COMPLAINT_KINDS = (
 )
 
 
-class EventForm(forms.Form):
+class EventForm(OnceForm):
+    """One event; its one-time token keeps a double click from recording it twice."""
+
     kind = forms.ChoiceField(
         label=_("What happened?"),
         choices=ClaimEvent.Kind.choices,

@@ -204,6 +204,12 @@ class Evidence(UpdateOnly, models.Model):
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
+        constraints = [
+            # The same bytes are one exhibit: two uploads of one file at once cannot both stay.
+            models.UniqueConstraint(
+                fields=["claim", "sha256"], name="claims_evidence_one_per_content"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_category_display()}: {self.original_name}"
@@ -289,6 +295,36 @@ class ClaimEvent(UpdateOnly, models.Model):
 
     def __str__(self):
         return f"{self.happened_on} {self.get_kind_display()}"
+
+
+# A used form token is kept this long: enough for every double click and resent page.
+FORM_TOKEN_KEEP = timedelta(days=1)
+
+
+class FormTokenQuerySet(models.QuerySet):
+    def stale(self, now=None):
+        return self.filter(used_at__lt=(now or timezone.now()) - FORM_TOKEN_KEEP)
+
+
+class FormToken(models.Model):
+    """A one-time form token that a post has used (claims.once): its repeats do nothing."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="form_tokens")
+    token = models.CharField(max_length=64)
+    # Where the first post sent the user; empty while that post is still being processed.
+    landing = models.CharField(max_length=500, blank=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = FormTokenQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # The insert is the test-and-set: of two posts of one form, exactly one gets in.
+            models.UniqueConstraint(fields=["claim", "token"], name="claims_formtoken_once"),
+        ]
+
+    def __str__(self):
+        return self.token[:8]
 
 
 # Rendered dossiers are cached in the evidence storage, one folder per claim (dossier.cache).

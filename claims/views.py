@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims import ratelimit
+from claims import once, ratelimit
 from claims.access import completed_claim, get_claim_or_404
 from claims.domain.calendar_ics import plan_to_ics
 from claims.domain.eligibility import assess, offers_dossier
@@ -89,16 +89,7 @@ def done(request, claim):
         claim_offered=offers_dossier(assessment),
     )
     if request.method == "POST" and form.is_valid():
-        claim.events.create(
-            kind=form.cleaned_data["kind"],
-            happened_on=form.cleaned_data["happened_on"],
-            note=form.cleaned_data["note"],
-        )
-        refresh_keep_until(claim)
-        if own_words_suggest_abuse(form.cleaned_data["note"]):
-            return _ask_about_note(request, claim, form.cleaned_data["note"])
-        messages.success(request, _("Saved. Your plan below is up to date."))
-        return redirect(f"{reverse('claims:done', args=[claim.token])}#plan")
+        return _record_event(request, claim, form)
     user_agent = request.headers.get("User-Agent", "")
     return render(
         request,
@@ -113,6 +104,39 @@ def done(request, claim):
             "dossier_ready": fonts.cjk_font_available(),
         },
     )
+
+
+def _record_event(request, claim, form):
+    """Record the event once: the same form posted again lands where the first post did."""
+    note = form.cleaned_data["note"]
+    asks = own_words_suggest_abuse(note)
+    landing = _gate_url(claim) if asks else f"{reverse('claims:done', args=[claim.token])}#plan"
+    # One transaction: the token is used if and only if the event is saved.
+    with transaction.atomic():
+        repeat, _event = once.run(
+            claim,
+            form.cleaned_data["once"],
+            landing,
+            lambda: claim.events.create(
+                kind=form.cleaned_data["kind"],
+                happened_on=form.cleaned_data["happened_on"],
+                note=note,
+            ),
+        )
+    if repeat is not None:
+        messages.info(request, _("This was already saved."))
+        return redirect(repeat.landing or landing)
+    refresh_keep_until(claim)
+    if asks:
+        return _ask_about_note(request, claim, note)
+    messages.success(request, _("Saved. Your plan below is up to date."))
+    return redirect(landing)
+
+
+def _gate_url(claim) -> str:
+    """Where _ask_about_note sends the user (a repeated post must land there too)."""
+    url = reverse("claims:step", kwargs={"token": claim.token, "step": "gate"})
+    return f"{url}?return={RETURN_TO_REVIEW}"
 
 
 def _ask_about_note(request, claim, note: str):

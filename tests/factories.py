@@ -5,6 +5,7 @@ Each function makes the plainest valid thing and takes keywords for what a test 
 
 import dataclasses
 import io
+import itertools
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from claims.demo.claim import complete_answers
 from claims.domain.eligibility import Facts
@@ -37,18 +39,27 @@ def make_claim(*, signed_name: str | None = None, **fields) -> Claim:
     return claim
 
 
-def png(size=(120, 80), color=(40, 120, 220)) -> bytes:
+def png(size=(120, 80), color=(40, 120, 220), label: str = "") -> bytes:
+    """A one-colour PNG; a label (a text chunk) makes files of the same picture differ."""
     buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format="PNG")
+    info = PngInfo()
+    if label:
+        info.add_text("Comment", label)
+    Image.new("RGB", size, color).save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
+
+
+_uploads = itertools.count(1)
 
 
 def add_evidence(
     claim, *, color=(40, 120, 220), category="transaction", caption="账单", name="bill.png"
 ) -> Evidence:
-    """A one-colour PNG stored through the real upload pipeline. A signed claim is signed
-    again, as its owner must after adding a file, so that it stays complete."""
-    upload = SimpleUploadedFile(name, png(color=color), content_type="image/png")
+    """A one-colour PNG stored through the real upload pipeline, each call a file of its own
+    (the same bytes twice in a claim are one exhibit). A signed claim is signed again, as its
+    owner must after adding a file, so that it stays complete."""
+    data = png(color=color, label=f"upload {next(_uploads)}")
+    upload = SimpleUploadedFile(name, data, content_type="image/png")
     item = store_upload(claim, upload, category=category, caption=caption)
     if claim.was_signed:
         sign(claim, claim.signed_name)

@@ -8,6 +8,7 @@ from claims.domain.normalize import clean_text
 from claims.evidence import pipeline, redaction
 from claims.evidence.images import not_supported_message
 from claims.models import Evidence
+from claims.once import OnceForm
 
 # What the file picker offers; the server decides by the bytes, whatever the name says.
 ACCEPT = ",".join(
@@ -35,7 +36,7 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-class EvidenceUploadForm(forms.Form):
+class EvidenceUploadForm(OnceForm):
     category = forms.ChoiceField(
         label=_("What do the files show?"),
         choices=Evidence.Category.choices,
@@ -127,6 +128,13 @@ class EvidenceUploadForm(forms.Form):
                 gettext("The upload did not finish. Check your connection and try again."),
             ),
         ]
+
+
+def upload_repeat_message(repeat) -> str:
+    """What a second post of one upload form says (claims.once.Repeat)."""
+    if repeat.finished:
+        return gettext("These files were already received: they are listed below.")
+    return gettext("These files are still being saved. Reload this page in a moment to see them.")
 
 
 class CaptionForm(forms.Form):

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from claims.evidence import redaction
@@ -23,7 +23,13 @@ from claims.evidence.images import EvidenceRejected, derive_image, not_supported
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
 
-__all__ = ["EvidenceRejected", "accept_uploads", "derive_image", "store_upload"]
+__all__ = [
+    "DuplicateEvidence",
+    "EvidenceRejected",
+    "accept_uploads",
+    "derive_image",
+    "store_upload",
+]
 
 MEGABYTE = 1024 * 1024
 HEAD_BYTES = 1024
@@ -74,10 +80,33 @@ def too_many_message() -> str:
     return _("A claim can hold at most %(count)d files.") % {"count": limits().files}
 
 
+def duplicate_message(name: str, existing: Evidence) -> str:
+    category = existing.get_category_display()
+    if name == existing.original_name:
+        return _("%(name)s was already uploaded (%(category)s): it was not saved again.") % {
+            "name": name,
+            "category": category,
+        }
+    return _(
+        "%(name)s has the same content as “%(earlier)s”, already uploaded (%(category)s): "
+        "it was not saved again."
+    ) % {"name": name, "earlier": existing.original_name, "category": category}
+
+
+class DuplicateEvidence(EvidenceRejected):
+    """The claim already holds these exact bytes: one content is one exhibit."""
+
+    def __init__(self, name: str, existing: Evidence):
+        self.existing = existing
+        super().__init__(duplicate_message(name, existing))
+
+
 @dataclass
 class UploadResult:
     saved: list[Evidence] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # Files the claim already held: neither added nor refused, each with its sentence.
+    duplicates: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -195,6 +224,9 @@ def accept_uploads(claim: Claim, files, *, category: str, caption: str) -> Uploa
             item = store_upload(
                 claim, uploaded, category=category, caption=caption, room_bytes=room_bytes
             )
+        except DuplicateEvidence as exc:
+            result.duplicates.append(str(exc))
+            continue
         except EvidenceRejected as exc:
             result.errors.append((name, str(exc)))
             continue
@@ -207,21 +239,39 @@ def accept_uploads(claim: Claim, files, *, category: str, caption: str) -> Uploa
 def store_upload(
     claim: Claim, uploaded, *, category: str, caption: str, room_bytes: int | None = None
 ) -> Evidence:
+    """Keep one checked file; DuplicateEvidence when the claim already holds its bytes."""
+    name = display_name(uploaded.name)
+    # Before the checks: a file the claim holds is neither refused nor decoded again.
+    _refuse_duplicate(claim.evidence, name, _sha256(uploaded))
     if room_bytes is None:
         room_bytes = limits().claim_bytes - claim.evidence.total_bytes()
     examined = examine(uploaded, room_bytes=room_bytes)
     item = Evidence(claim=claim, category=category, caption=caption)
-    _fill(item, examined, display_name(uploaded.name))
+    _fill(item, examined, name)
     with _cleanup_on_error(item):
         _store_files(item, examined, uploaded)
-        _insert(item)
+        try:
+            _insert(item)
+        except IntegrityError:
+            # The same bytes arrived in a concurrent request and won the unique constraint;
+            # the files just stored go with the error (_cleanup_on_error).
+            _refuse_duplicate(claim.evidence, name, examined.sha256)
+            raise
     return item
+
+
+def _refuse_duplicate(items, name: str, sha256: str) -> None:
+    existing = items.filter(sha256=sha256).first()
+    if existing is not None:
+        raise DuplicateEvidence(name, existing)
 
 
 def replace_file(item: Evidence, uploaded) -> Evidence:
     """Put a new file in an item's place, keeping its category and caption."""
     room_bytes = limits().claim_bytes - item.claim.evidence.total_bytes() + item.size
     examined = examine(uploaded, room_bytes=room_bytes)
+    others = item.claim.evidence.exclude(pk=item.pk)
+    _refuse_duplicate(others, display_name(uploaded.name), examined.sha256)
     old_files = item.stored_files()
     item.original = item.print_image = item.thumbnail = None
     _fill(item, examined, display_name(uploaded.name))

@@ -50,6 +50,9 @@ def screenshot_upload(request, token):
                 request, _("The screenshot was added to your evidence (payment and order).")
             )
             return redirect(order_step_url(claim, returning))
+        if result.duplicates:  # already in the evidence, and read then
+            messages.info(request, result.duplicates[0])
+            return redirect(order_step_url(claim, returning))
     context = {"claim": claim, "form": form, "returning": returning}
     status = 400 if form.errors else 200
     return render(request, "claims/ocr_upload.html", context, status=status)

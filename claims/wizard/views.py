@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
-from claims import tasks
+from claims import once, tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
 from claims.evidence import checklist
 from claims.evidence import pipeline as evidence_pipeline
-from claims.evidence.forms import EvidenceUploadForm
+from claims.evidence.forms import EvidenceUploadForm, upload_repeat_message
 from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
@@ -183,12 +183,23 @@ class ClaimWizard(NamedUrlWizardView):
             self.request.POST, self.request.FILES, prefix="upload", claim=self.claim
         )
         if upload_form.is_valid():
-            result = evidence_pipeline.accept_uploads(
+            landing = self.get_step_url("evidence")
+            repeat, result = once.run(
                 self.claim,
-                upload_form.cleaned_data["files"],
-                category=upload_form.cleaned_data["category"],
-                caption=upload_form.cleaned_data["caption"],
+                upload_form.cleaned_data["once"],
+                landing,
+                lambda: evidence_pipeline.accept_uploads(
+                    self.claim,
+                    upload_form.cleaned_data["files"],
+                    category=upload_form.cleaned_data["category"],
+                    caption=upload_form.cleaned_data["caption"],
+                ),
             )
+            if repeat is not None:
+                messages.info(self.request, upload_repeat_message(repeat))
+                return redirect(repeat.landing or landing)
+            for text in result.duplicates:
+                messages.info(self.request, text)
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
             if result.saved:
@@ -202,7 +213,8 @@ class ClaimWizard(NamedUrlWizardView):
                     % {"count": count},
                 )
             if not result.errors:
-                return redirect(self.get_step_url("evidence"))
+                return redirect(landing)
+            upload_form.renew_token()
         # Each refused file keeps its own message on the page; the status says "refused".
         response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
         response.status_code = 400

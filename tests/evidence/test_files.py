@@ -237,8 +237,10 @@ def test_each_type_has_its_own_size_limit(setting, data, name, private_storage):
 @override_settings(EVIDENCE_MAX_CLAIM_BYTES=MB)
 def test_a_claim_has_a_total_size_limit():
     claim = make_claim()
-    first = image_bytes(size=(400, 400), compress_level=0)  # ~480 KB
-    files = [upload_of(first, "a.png"), upload_of(first, "b.png"), upload_of(first, "c.png")]
+    files = [
+        upload_of(image_bytes(size=(400, 400), color=color, compress_level=0), name)  # ~480 KB
+        for name, color in (("a.png", (1, 1, 1)), ("b.png", (2, 2, 2)), ("c.png", (3, 3, 3)))
+    ]
 
     with translation.override("en"):
         result = accept_uploads(claim, files, category="transaction", caption="")
@@ -250,7 +252,7 @@ def test_a_claim_has_a_total_size_limit():
 
 def test_a_claim_holds_sixty_files():
     claim = make_claim()
-    files = [upload_of(image_bytes(size=(8, 8)), f"{n}.png") for n in range(61)]
+    files = [upload_of(image_bytes(size=(8, 8), color=(n, 0, 0)), f"{n}.png") for n in range(61)]
 
     with translation.override("en"):
         result = accept_uploads(claim, files, category="other", caption="")

@@ -153,7 +153,7 @@ def test_it_keeps_the_good_files_when_one_is_truncated():
     files = [
         upload_of(image_bytes(), "first.png"),
         upload_of(image_bytes(fmt="JPEG")[:100], "cut.jpg"),
-        upload_of(image_bytes(), "second.png"),
+        upload_of(image_bytes(color=(9, 9, 9)), "second.png"),
     ]
 
     with translation.override("en"):
@@ -184,7 +184,10 @@ def test_it_keeps_the_good_files_and_explains_each_bad_one():
 def test_it_stops_at_the_file_limit_per_claim():
     claim = make_claim()
     store(claim, image_bytes(), "old.png")
-    files = [upload_of(image_bytes(), "new.png"), upload_of(image_bytes(), "extra.png")]
+    files = [
+        upload_of(image_bytes(color=(1, 1, 1)), "new.png"),
+        upload_of(image_bytes(color=(2, 2, 2)), "extra.png"),
+    ]
 
     with translation.override("en"):
         result = accept_uploads(claim, files, category="transaction", caption="")

@@ -1,11 +1,12 @@
 from django.core.management.base import BaseCommand
 
-from claims.models import Claim
+from claims.models import Claim, FormToken
 
 
 class Command(BaseCommand):
     help = (
-        "Delete claims past their stored keep_until with every stored and derived file. "
+        "Delete claims past their stored keep_until with every stored and derived file, and "
+        "one-time form tokens used more than a day ago. "
         "Safe to run again: a run cut short is finished by the next one."
     )
 
@@ -25,9 +26,12 @@ class Command(BaseCommand):
             for item in stored:
                 item.storage.delete(item.name)
             claim.delete_with_files()
+        stale_tokens = FormToken.objects.stale()
+        tokens = stale_tokens.count() if dry_run else stale_tokens.delete()[0]
         unfinished = sum(1 for claim in expired if claim.completed_at is None)
         verb = "Would delete" if dry_run else "Deleted"
-        return (
+        summary = (
             f"{verb} {len(expired)} expired claim(s). ({unfinished} unfinished, "
             f"{len(expired) - unfinished} finished, {files} evidence file(s))"
         )
+        return f"{summary}\n{verb} {tokens} used form token(s)." if tokens else summary
