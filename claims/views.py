@@ -62,14 +62,16 @@ def resume(request, token):
     if signature.is_complete(claim):
         return redirect("claims:done", token=claim.token)
     if claim.was_signed:
-        messages.warning(
-            request,
-            _(
-                "Your claim changed after you signed it, so the dossier, drafts and plan wait "
-                "for a new signature. Check what is asked, then sign again."
-            ),
-        )
-        return redirect("claims:step", token=claim.token, step=signature.where_to_continue(claim))
+        step = signature.where_to_continue(claim)
+        if step != signature.SIGNING_STEP:  # the declaration page says it itself
+            messages.warning(
+                request,
+                _(
+                    "Your claim changed after you signed it, so the dossier, drafts and plan "
+                    "wait for a new signature. Check what is asked, then sign again."
+                ),
+            )
+        return redirect("claims:step", token=claim.token, step=step)
     return redirect("claims:step", token=claim.token, step=claim.current_step or FIRST_STEP)
 
 
