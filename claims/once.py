@@ -73,12 +73,18 @@ def run(
     try:
         outcome = work()
     except BaseException:
-        if token:
-            FormToken.objects.filter(claim=claim, token=token).delete()
+        give_back(claim, token)
         raise
     if token:
         FormToken.objects.filter(claim=claim, token=token).update(landing=landing)
     return None, outcome
+
+
+def give_back(claim: Claim, token: str) -> None:
+    """The post did nothing that a repeat must not do again (every file refused): the same
+    page may be sent again, from Back or another tab, and acts then."""
+    if token:
+        FormToken.objects.filter(claim=claim, token=token).delete()
 
 
 def _take(claim: Claim, token: str) -> Repeat | None:

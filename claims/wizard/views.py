@@ -198,6 +198,8 @@ class ClaimWizard(NamedUrlWizardView):
             if repeat is not None:
                 messages.info(self.request, upload_repeat_message(repeat))
                 return redirect(repeat.landing or landing)
+            if not result.saved and not result.duplicates:
+                once.give_back(self.claim, upload_form.cleaned_data["once"])
             for text in result.duplicates:
                 messages.info(self.request, text)
             for name, error in result.errors:

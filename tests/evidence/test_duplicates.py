@@ -215,6 +215,19 @@ def test_a_page_shown_again_with_refused_files_carries_a_new_token(client, token
     assert names_of(token) == ["a.png", "b.png"]
 
 
+# Found by the hostile run after the fixes: a refused upload used up its token.
+def test_a_token_whose_upload_saved_nothing_can_be_posted_again(client, token):
+    once = rendered_token(client, token)
+    broken = SimpleUploadedFile("broken.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 50)
+
+    refused = upload_with(client, token, once, broken)
+    retried = upload_with(client, token, once, image_file("good.png", color=(9, 9, 9)))
+
+    assert refused.status_code == 400
+    assert names_of(token) == ["good.png"]
+    assert "这些文件已经收到，列在下方。" not in page_after(client, retried)
+
+
 def test_the_upload_form_carries_its_token_hidden(client, token):
     page = client.get(step_url(token, "evidence")).content.decode()
 
