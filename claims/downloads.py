@@ -26,9 +26,17 @@ def download_name(name: str, fallback: str) -> str:
     return visible if visible.strip("._ ") else fallback
 
 
-def as_attachment(response, name: str, *, fallback: str = "download"):
-    """Make `response` a download saved as `name` (RFC 6266; filename* for non-ASCII names)."""
-    response["Content-Disposition"] = content_disposition_header(
-        True, download_name(name, fallback)
-    )
+def with_extension(name: str, extensions: tuple[str, ...]) -> str:
+    """`name` ending in the checked format's extension: an upload named "账单.exe" that was
+    checked as a PNG downloads as "账单.exe.png", so the file opens as what it is."""
+    if not extensions or name.lower().endswith(tuple(f".{ext}" for ext in extensions)):
+        return name
+    return f"{name}.{extensions[0]}"
+
+
+def as_attachment(response, name: str, *, fallback: str = "download", extensions=()):
+    """Make `response` a download saved as `name` (RFC 6266; filename* for non-ASCII names);
+    `extensions`: those of the file's checked format, the first one added when name lacks it."""
+    visible = with_extension(download_name(name, fallback), tuple(extensions))
+    response["Content-Disposition"] = content_disposition_header(True, visible)
     return response

@@ -146,6 +146,18 @@ FILE_FORMATS = {
 }
 
 
+# The names a file of each checked format may end in, the usual one first (downloads).
+FILE_EXTENSIONS = {
+    "image/jpeg": ("jpg", "jpeg"),
+    "image/png": ("png",),
+    "image/webp": ("webp",),
+    "image/heic": ("heic", "heif"),
+    "application/pdf": ("pdf",),
+    "video/mp4": ("mp4", "m4v"),
+    "video/quicktime": ("mov",),
+}
+
+
 class EvidenceQuerySet(models.QuerySet):
     def total_bytes(self) -> int:
         return self.aggregate(total=models.Sum("size"))["total"] or 0
@@ -237,6 +249,10 @@ class Evidence(UpdateOnly, models.Model):
     def file_format(self) -> str:
         """The format's short name (JPEG, HEIC, MP4, PDF…), from the type sniffed at upload."""
         return FILE_FORMATS.get(self.content_type, self.content_type)
+
+    @property
+    def file_extensions(self) -> tuple[str, ...]:
+        return FILE_EXTENSIONS.get(self.content_type, ())
 
     @property
     def is_redacted(self) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.http import HttpResponse
 
-from claims.downloads import as_attachment, download_name
+from claims.downloads import as_attachment, download_name, with_extension
 from claims.models import Claim, Evidence
 from tests.factories import add_evidence, make_claim
 
@@ -102,7 +102,8 @@ def test_an_original_downloads_without_its_right_to_left_override(client):
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''")
-    assert saved_name(response["Content-Disposition"]) == "付款截图gnp.exe"
+    # The override is gone, and the checked format's extension ends the name.
+    assert saved_name(response["Content-Disposition"]) == "付款截图gnp.exe.png"
     assert response["Content-Type"] == "image/png"
 
 
@@ -113,7 +114,22 @@ def test_an_original_whose_name_is_all_hidden_gets_a_plain_name(client):
     response = client.get(f"/c/{claim.token}/evidence/{item.pk}/original/")
     response.close()
 
-    assert saved_name(response["Content-Disposition"]) == f"evidence-{item.pk}"
+    assert saved_name(response["Content-Disposition"]) == f"evidence-{item.pk}.png"
+
+
+@pytest.mark.parametrize(
+    ("name", "extensions", "expected"),
+    [
+        ("账单.png", ("png",), "账单.png"),
+        ("账单.PNG", ("png",), "账单.PNG"),
+        ("聊天.jpeg", ("jpg", "jpeg"), "聊天.jpeg"),
+        ("账单.exe", ("png",), "账单.exe.png"),
+        ("录屏", ("mp4", "m4v"), "录屏.mp4"),
+        ("任何名字.bin", (), "任何名字.bin"),
+    ],
+)
+def test_a_download_ends_in_the_extension_of_its_checked_format(name, extensions, expected):
+    assert with_extension(name, extensions) == expected
 
 
 def test_every_download_name_goes_through_the_one_helper():

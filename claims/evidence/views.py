@@ -39,7 +39,12 @@ def evidence_file(request, token, pk, variant):
     _claim, item = _item(token, pk)
     if variant == "original":
         response = FileResponse(item.original.open("rb"), content_type=item.content_type)
-        return as_attachment(response, item.original_name, fallback=f"evidence-{item.pk}")
+        return as_attachment(
+            response,
+            item.original_name,
+            fallback=f"evidence-{item.pk}",
+            extensions=item.file_extensions,
+        )
     field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
     if field is None or not field.name:
         raise Http404

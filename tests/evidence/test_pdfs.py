@@ -63,7 +63,10 @@ def test_it_refuses_each_crafted_pdf_within_its_budget(name):
 def test_it_reads_a_looping_form_once():
     started = time.process_time()
 
-    assert read_all(crafted_pdfs.self_drawing_form())[0].startswith("RefundHelper")
+    # A roomy budget: this test is about the loop being cut, not about the clock (a loaded
+    # machine's first parse pays for pypdf's lazy imports).
+    text = read_all(crafted_pdfs.self_drawing_form(), cpu_seconds=2)
+    assert text[0].startswith("RefundHelper")
     assert time.process_time() - started < 2
 
 
