@@ -11,6 +11,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from claims.evidence.formats import FILE_EXTENSIONS, FILE_FORMATS
+
 # Unambiguous characters only: a reference is read aloud on the phone and typed from paper.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -133,29 +135,6 @@ class Claim(UpdateOnly, models.Model):
         for stored in files:
             stored.storage.delete(stored.name)
         delete_cached_dossiers(pk)
-
-
-FILE_FORMATS = {
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/webp": "WebP",
-    "image/heic": "HEIC",
-    "application/pdf": "PDF",
-    "video/mp4": "MP4",
-    "video/quicktime": "MOV",
-}
-
-
-# The names a file of each checked format may end in, the usual one first (downloads).
-FILE_EXTENSIONS = {
-    "image/jpeg": ("jpg", "jpeg"),
-    "image/png": ("png",),
-    "image/webp": ("webp",),
-    "image/heic": ("heic", "heif"),
-    "application/pdf": ("pdf",),
-    "video/mp4": ("mp4", "m4v"),
-    "video/quicktime": ("mov",),
-}
 
 
 class EvidenceQuerySet(models.QuerySet):
