@@ -1,7 +1,8 @@
 """Evidence files: type from the bytes, limits, hash, private storage, derived copies.
 
-The original bytes are kept exactly as uploaded, under a random name, with their SHA-256;
-they are only ever offered as a download. Images also get a print copy and a thumbnail,
+The original is kept as uploaded less its location metadata (evidence.metadata: the pixels,
+frames and capture time stay bit-identical), under a random name, with the SHA-256 of what is
+kept; it is only ever offered as a download. Images also get a print copy and a thumbnail,
 re-encoded once here (evidence.images); the user's rotation and opaque boxes are applied to
 those copies only. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
 """
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from claims.evidence import redaction
 from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
+from claims.evidence.metadata import strip_location_in_place, without_location
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
 
@@ -168,7 +170,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
         raise EvidenceRejected(claim_full_message())
     if kind == Kind.IMAGE:
         uploaded.seek(0)
-        data = uploaded.read()
+        data = without_location(uploaded.read())
         derived = derive_image(data)
         return Examined(
             kind=kind,
@@ -184,6 +186,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
             taken_at=derived.taken_at,
         )
     if kind == Kind.VIDEO:
+        strip_location_in_place(uploaded)  # same length: the upload's scratch file is patched
         try:
             info = inspect_video(uploaded, size)
         except DamagedVideo as exc:
