@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.utils import translation
+from pypdf import PdfReader
 
 from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import new_manifest, numbered_exhibits
@@ -21,6 +22,9 @@ from tests.factories import add_evidence
 
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
 FONT_PROGRAMS = ("/FontFile", "/FontFile2", "/FontFile3")
+# Thousandths of an em between two glyphs: Latin kerning stays well below, while the old
+# letter-spacing of 0.1em put 100 between every two characters of the title.
+WIDEST_GAP = 50
 
 # pytest-django sets up the test database only for a run that holds a marked test; without the
 # mark, running this module alone would write the module fixture's claim into the real one.
@@ -249,6 +253,35 @@ def test_it_tags_headings_tables_and_each_exhibit_picture_with_its_caption(pdf, 
 def test_it_shows_a_title_that_names_the_claim(pdf):
     title = str(pdf.open_metadata().get("dc:title"))
     assert re.fullmatch(r"退款申请材料(（存档版）)? RH-[0-9A-Z]{4}-[0-9A-Z]{4}", title)
+
+
+# -- item 8: the cover title is text a search finds ----------------------------------------
+
+
+def test_it_finds_the_cover_title_when_searching_for_it(rendered):
+    copies, _alts = rendered
+    for data in copies.values():
+        first_page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        assert "退款申请材料" in first_page
+
+
+def gaps_between_glyphs(page):
+    """Each shift a TJ array makes between two strings it draws, in thousandths of an em."""
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if str(operator) != "TJ":
+            continue
+        shift = 0.0
+        for item in operands[0]:
+            if not isinstance(item, pikepdf.String):
+                shift -= float(item)  # a negative number moves the next glyph right
+            elif bytes(item):
+                yield shift
+                shift = 0.0
+
+
+def test_it_draws_the_cover_without_gaps_between_characters(pdf):
+    """Letter-spacing moves every glyph apart; extractors read the gaps as spaces."""
+    assert [gap for gap in gaps_between_glyphs(pdf.pages[0]) if gap > WIDEST_GAP] == []
 
 
 # -- the checks themselves catch what they are for ------------------------------------------
