@@ -13,6 +13,7 @@ from datetime import UTC
 from functools import lru_cache
 from importlib.resources import files
 
+import pydyf
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -74,7 +75,7 @@ def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
     """The dossier to send, always in Chinese; an English UI may add English headings."""
     require_font()
     prepared = prepare(claim, manifest=manifest, english_headings=english_headings)
-    return _document(prepared).write_pdf(**PDF_OPTIONS)
+    return _document(prepared).write_pdf(finisher=_info_outside_object_stream, **PDF_OPTIONS)
 
 
 def render_archive(claim, *, manifest, english_headings=False, target=None) -> bytes | None:
@@ -99,6 +100,7 @@ def render_archive(claim, *, manifest, english_headings=False, target=None) -> b
         _document(prepared).write_pdf(
             output,
             attachments=[_manifest_attachment(manifest), *map(_original_attachment, embedded)],
+            finisher=_info_outside_object_stream,
             **PDF_OPTIONS,
         )
         if output.tell() <= cap or not embedded:
@@ -128,6 +130,20 @@ def _document(prepared: Prepared):
     return html.render(
         color_profiles={OUTPUT_INTENT: _srgb_profile()}, stylesheets=[stylesheet], **PDF_OPTIONS
     )
+
+
+def _info_outside_object_stream(_document, pdf) -> None:
+    """A finisher: write the document information (and so /Keywords) as a plain object.
+
+    The verify page reads the fingerprint from /Keywords, and pypdf unpacks a whole object
+    stream to reach one object in it. pydyf writes a single one, and tagging fills it with a
+    structure element per line: for a 60-exhibit dossier, more than the verify page may inflate.
+    """
+    pdf.info = _PlainDictionary(pdf.info)
+
+
+class _PlainDictionary(pydyf.Dictionary):
+    compressible = False  # pydyf writes it outside the object stream
 
 
 def _srgb_profile() -> ColorProfile:

@@ -7,6 +7,7 @@ docs/decisions/0006-dossier-archive.md.
 
 import io
 import re
+from dataclasses import dataclass
 
 import pikepdf
 import pytest
@@ -17,8 +18,9 @@ from pypdf import PdfReader
 from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import new_manifest, numbered_exhibits
 from claims.dossier.render import render_archive, render_dossier
+from claims.dossier.verify import fingerprint_from_pdf
 from claims.models import Evidence
-from tests.factories import add_evidence
+from tests.factories import add_evidence, make_claim
 
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
 FONT_PROGRAMS = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -31,10 +33,17 @@ WIDEST_GAP = 50
 pytestmark = pytest.mark.django_db
 
 
+@dataclass
+class Rendered:
+    copies: dict[str, bytes]  # "dossier" and "archive"
+    alts: list[str]  # the alt text each exhibit's picture should carry
+    fingerprint: str
+
+
 @pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Both copies of the sample claim, plus an exhibit without a caption, and the alt text
-    each exhibit's picture should carry; the claim is gone afterwards."""
+def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
+    """Both copies of the sample claim plus an exhibit without a caption; the claim is gone
+    afterwards."""
     storage = FileSystemStorage(location=tmp_path_factory.mktemp("evidence"), base_url=None)
     with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         for name in EVIDENCE_FIELDS:
@@ -55,13 +64,12 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
                 ]
         finally:
             claim.delete_with_files()
-    return copies, alts
+    return Rendered(copies, alts, manifest.fingerprint)
 
 
 @pytest.fixture(params=["dossier", "archive"])
 def pdf(request, rendered):
-    copies, _alts = rendered
-    with pikepdf.open(io.BytesIO(copies[request.param])) as opened:
+    with pikepdf.open(io.BytesIO(rendered.copies[request.param])) as opened:
         yield opened
 
 
@@ -231,9 +239,8 @@ def test_it_passes_every_rule_pikepdf_can_read(pdf, check):
 
 
 def test_it_embeds_the_originals_in_the_archive_only(rendered):
-    copies, _alts = rendered
     counts = {}
-    for name, data in copies.items():
+    for name, data in rendered.copies.items():
         with pikepdf.open(io.BytesIO(data)) as pdf:
             counts[name] = len(pdf.attachments)
             listed = {spec.objgen for spec in pdf.Root.get("/AF", [])}
@@ -242,12 +249,11 @@ def test_it_embeds_the_originals_in_the_archive_only(rendered):
 
 
 def test_it_tags_headings_tables_and_each_exhibit_picture_with_its_caption(pdf, rendered):
-    _copies, alts = rendered
     elements = list(structure_elements(pdf))
     kinds = {str(element.get("/S")) for element in elements}
     assert {"/H1", "/H2", "/H3", "/Table", "/TR", "/TH", "/TD", "/P", "/Figure"} <= kinds
     figures = [str(e.get("/Alt")) for e in elements if e.get("/S") == "/Figure"]
-    assert sorted(figures) == sorted(alts)
+    assert sorted(figures) == sorted(rendered.alts)
 
 
 def test_it_shows_a_title_that_names_the_claim(pdf):
@@ -259,8 +265,7 @@ def test_it_shows_a_title_that_names_the_claim(pdf):
 
 
 def test_it_finds_the_cover_title_when_searching_for_it(rendered):
-    copies, _alts = rendered
-    for data in copies.values():
+    for data in rendered.copies.values():
         first_page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
         assert "退款申请材料" in first_page
 
@@ -337,8 +342,30 @@ def drop_af(pdf):
     ids=lambda value: value.__name__,
 )
 def test_each_check_catches_the_rule_it_reads(rendered, breakage, check):
-    copies, _alts = rendered
-    with pikepdf.open(io.BytesIO(copies["archive"])) as pdf:
+    with pikepdf.open(io.BytesIO(rendered.copies["archive"])) as pdf:
         assert check(pdf) == []
         breakage(pdf)
         assert check(pdf) != []
+
+
+# -- the tags must not cost the verify page the fingerprint -------------------------------
+
+
+def test_it_keeps_the_fingerprint_out_of_the_object_stream(rendered):
+    """pypdf unpacks a whole object stream to read one object, and the tags fill it."""
+    for data in rendered.copies.values():
+        reader = PdfReader(io.BytesIO(data))
+        assert reader.trailer.raw_get("/Info").idnum not in reader.xref_objStm
+        assert fingerprint_from_pdf(io.BytesIO(data)) == rendered.fingerprint
+
+
+@pytest.mark.heavy
+def test_the_verify_page_reads_the_fingerprint_of_a_dossier_with_sixty_exhibits():
+    claim = make_claim(signed_name="李明")
+    for number in range(60):
+        add_evidence(claim, color=(number * 4, 120, 220), caption=f"第{number + 1}张截图")
+    manifest = new_manifest(claim, numbered_exhibits(claim))
+
+    pdf = render_dossier(claim, manifest=manifest)
+
+    assert fingerprint_from_pdf(io.BytesIO(pdf)) == manifest.fingerprint
