@@ -2,8 +2,9 @@
 
 Two documents come from one template: the dossier to send (the print copies of the evidence)
 and the archive copy (the same pages, plus the original files and the manifest embedded as
-attachments). Both are PDF/A-3b (docs/decisions/0006-dossier-archive.md). Resources come only
-through DossierFetcher; no base_url, no presentational hints, attachments only from storage.
+attachments). Both are tagged PDF/A-3b (docs/decisions/0006-dossier-archive.md). Resources
+come only through DossierFetcher; no base_url, no presentational hints, attachments only from
+storage.
 """
 
 import io
@@ -12,6 +13,7 @@ from datetime import UTC
 from functools import lru_cache
 from importlib.resources import files
 
+import pydyf
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -29,6 +31,10 @@ PDF_VARIANT = "pdf/a-3b"
 # PDF/A needs an output intent. WeasyPrint's own "srgb" opens its ICC file on every render and
 # never closes it (a ResourceWarning each time); we hand it the same profile from memory.
 OUTPUT_INTENT = "srgb-iec61966-2-1"
+# Tagged, so that a screen reader follows headings, tables and pictures with their alt text
+# (with the tags come MarkInfo and DisplayDocTitle). We claim level B, not A: level A's extra
+# rules need a validator we do not have (docs/decisions/0006).
+PDF_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "output_intent": OUTPUT_INTENT}
 MANIFEST_NAME = "manifest.json"
 PRIVATE_NOTE = "私密：原始文件可能含拍摄地点等个人信息，仅供申请人留存，请勿外发。"
 
@@ -69,7 +75,7 @@ def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
     """The dossier to send, always in Chinese; an English UI may add English headings."""
     require_font()
     prepared = prepare(claim, manifest=manifest, english_headings=english_headings)
-    return _document(prepared).write_pdf(pdf_variant=PDF_VARIANT, output_intent=OUTPUT_INTENT)
+    return _document(prepared).write_pdf(finisher=_info_outside_object_stream, **PDF_OPTIONS)
 
 
 def render_archive(claim, *, manifest, english_headings=False, target=None) -> bytes | None:
@@ -93,9 +99,9 @@ def render_archive(claim, *, manifest, english_headings=False, target=None) -> b
         output.truncate()
         _document(prepared).write_pdf(
             output,
-            pdf_variant=PDF_VARIANT,
-            output_intent=OUTPUT_INTENT,
             attachments=[_manifest_attachment(manifest), *map(_original_attachment, embedded)],
+            finisher=_info_outside_object_stream,
+            **PDF_OPTIONS,
         )
         if output.tell() <= cap or not embedded:
             return output.getvalue() if target is None else None
@@ -122,11 +128,22 @@ def _document(prepared: Prepared):
     stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=prepared.fetcher)
     html = HTML(string=prepared.html, url_fetcher=prepared.fetcher)
     return html.render(
-        color_profiles={OUTPUT_INTENT: _srgb_profile()},
-        stylesheets=[stylesheet],
-        pdf_variant=PDF_VARIANT,
-        output_intent=OUTPUT_INTENT,
+        color_profiles={OUTPUT_INTENT: _srgb_profile()}, stylesheets=[stylesheet], **PDF_OPTIONS
     )
+
+
+def _info_outside_object_stream(_document, pdf) -> None:
+    """A finisher: write the document information (and so /Keywords) as a plain object.
+
+    The verify page reads the fingerprint from /Keywords, and pypdf unpacks a whole object
+    stream to reach one object in it. pydyf writes a single one, and tagging fills it with a
+    structure element per line: for a 60-exhibit dossier, more than the verify page may inflate.
+    """
+    pdf.info = _PlainDictionary(pdf.info)
+
+
+class _PlainDictionary(pydyf.Dictionary):
+    compressible = False  # pydyf writes it outside the object stream
 
 
 def _srgb_profile() -> ColorProfile:
