@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from claims.evidence.formats import FILE_EXTENSIONS, FILE_FORMATS
+from claims.domain.formats import FILE_EXTENSIONS, FILE_FORMATS
 
 # Unambiguous characters only: a reference is read aloud on the phone and typed from paper.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
