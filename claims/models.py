@@ -138,6 +138,7 @@ class Claim(UpdateOnly, models.Model):
 FILE_FORMATS = {
     "image/jpeg": "JPEG",
     "image/png": "PNG",
+    "image/gif": "GIF",
     "image/webp": "WebP",
     "image/heic": "HEIC",
     "application/pdf": "PDF",
@@ -185,6 +186,11 @@ class Evidence(UpdateOnly, models.Model):
     height = models.PositiveIntegerField(null=True, blank=True)
     duration_ms = models.PositiveBigIntegerField(null=True, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)
+    # An animated picture (APNG, GIF, WebP): the print copy and thumbnail show its first frame.
+    animated = models.BooleanField(default=False)
+    # Scripts, automatic actions, links out or embedded files were removed from the PDF kept
+    # (claims.evidence.active); a PDF without them is kept byte for byte.
+    active_content_removed = models.BooleanField(default=False)
     # The user's edits of the derived copies; the original never changes.
     rotation = models.PositiveSmallIntegerField(default=0)
     redactions = models.JSONField(default=list, blank=True)

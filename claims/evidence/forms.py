@@ -12,7 +12,8 @@ from claims.models import Evidence
 # What the file picker offers; the server decides by the bytes, whatever the name says.
 ACCEPT = ",".join(
     [
-        "image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", ".heic", ".heif",
+        "image/jpeg", "image/png", "image/apng", "image/gif", "image/webp", "image/heic",
+        "image/heif", ".heic", ".heif", ".apng",
         "application/pdf", "video/mp4", "video/quicktime", ".mp4", ".mov",
     ]
 )  # fmt: skip

@@ -1,9 +1,10 @@
 """Evidence files: type from the bytes, limits, hash, private storage, derived copies.
 
-The original bytes are kept exactly as uploaded, under a random name, with their SHA-256;
-they are only ever offered as a download. Images also get a print copy and a thumbnail,
-re-encoded once here (evidence.images); the user's rotation and opaque boxes are applied to
-those copies only. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
+The original bytes are kept as uploaded less what acts (evidence.active: a PDF's scripts and
+automatic actions, anything appended to a picture), under a random name, with the SHA-256 of
+what is kept; they are only ever offered as a download. Images also get a print copy and a
+thumbnail, re-encoded once here (evidence.images); the user's rotation and opaque boxes are
+applied to those copies only. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
 """
 
 import hashlib
@@ -18,8 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from claims.evidence import redaction
-from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
+from claims.evidence import active, redaction
+from claims.evidence.images import EvidenceRejected, derive_image, is_image, not_supported_message
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
 
@@ -96,6 +97,8 @@ class Examined:
     height: int | None = None
     duration_ms: int | None = None
     taken_at: datetime | None = None
+    animated: bool = False
+    active_content_removed: bool = False
 
 
 def display_name(name: str | None) -> str:
@@ -111,11 +114,7 @@ def display_name(name: str | None) -> str:
 
 def sniff(head: bytes) -> str | None:
     """The kind of file the first bytes announce; the decoders have the last word."""
-    if (
-        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n"))
-        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-        or is_heif(head)
-    ):
+    if is_image(head) or is_heif(head):
         return Kind.IMAGE
     if is_video(head):
         return Kind.VIDEO
@@ -140,6 +139,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
     if kind == Kind.IMAGE:
         uploaded.seek(0)
         data = uploaded.read()
+        data = _without_appended_data(data)
         derived = derive_image(data)
         return Examined(
             kind=kind,
@@ -153,6 +153,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
             width=derived.width,
             height=derived.height,
             taken_at=derived.taken_at,
+            animated=derived.animated,
         )
     if kind == Kind.VIDEO:
         try:
@@ -172,13 +173,27 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
     uploaded.seek(max(size - PDF_TAIL_BYTES, 0))
     if b"%%EOF" not in uploaded.read(PDF_TAIL_BYTES):
         raise EvidenceRejected(_("This PDF is damaged or incomplete."))
+    cleaned = _without_active_content(uploaded)
     return Examined(
         kind=kind,
         content_type="application/pdf",
         extension="pdf",
-        size=size,
-        sha256=_sha256(uploaded),
+        size=size if cleaned is None else len(cleaned),
+        sha256=_sha256(uploaded) if cleaned is None else hashlib.sha256(cleaned).hexdigest(),
+        data=cleaned,
+        active_content_removed=cleaned is not None,
     )
+
+
+def _without_appended_data(data: bytes) -> bytes:
+    """A picture cut where its image data ends: a ZIP or web page appended to it goes."""
+    return active.cut_image(data)
+
+
+def _without_active_content(uploaded) -> bytes | None:
+    """The PDF rewritten without what acts, or None: the upload is kept byte for byte."""
+    uploaded.seek(0)
+    return active.clean_upload_pdf(uploaded.read())
 
 
 def accept_uploads(claim: Claim, files, *, category: str, caption: str) -> UploadResult:
@@ -286,6 +301,8 @@ def _fill(item: Evidence, examined: Examined, name: str) -> None:
     item.width, item.height = examined.width, examined.height
     item.duration_ms = examined.duration_ms
     item.taken_at = examined.taken_at
+    item.animated = examined.animated
+    item.active_content_removed = examined.active_content_removed
 
 
 def _store_files(item: Evidence, examined: Examined, uploaded) -> None:
