@@ -103,6 +103,14 @@ class Claim(UpdateOnly, models.Model):
             self.keep_until = timezone.now() + timedelta(days=settings.CLAIM_RETENTION_DAYS)
         super().save(*args, **kwargs)
 
+    def has_payment_consent(self) -> bool:
+        """The separate consent for payment records was given (PIPL art. 29).
+
+        It is asked whenever a file is filed as a payment record (at upload, or on the
+        evidence page's notice) and only then: so it was given while the claim holds one.
+        """
+        return self.evidence.filter(category=Evidence.Category.TRANSACTION).exists()
+
     @property
     def was_signed(self) -> bool:
         """Signed at least once; whether it is complete now is claims.wizard.signature's."""
@@ -214,13 +222,14 @@ class Evidence(UpdateOnly, models.Model):
     def __str__(self):
         return f"{self.get_category_display()}: {self.original_name}"
 
-    def change_category(self, category: str) -> bool:
+    def change_category(self, category: str, *, payment_consent: bool = False) -> bool:
         """File the item under another category; False, unchanged, when that needs consent.
 
-        Payment records need their own consent (PIPL art. 29), given only at upload.
+        Payment records need their own consent (PIPL art. 29): given at upload, or on the
+        notice the evidence page shows for a payment record found under another category.
         """
         payment = self.Category.TRANSACTION
-        if category == payment and self.category != payment:
+        if category == payment and self.category != payment and not payment_consent:
             return False
         self.category = category
         return True

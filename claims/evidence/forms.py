@@ -140,6 +140,21 @@ class CaptionForm(forms.Form):
         return clean_text(self.cleaned_data["caption"])
 
 
+class PaymentConsentForm(forms.Form):
+    """The notice for a payment record the reader found under another category."""
+
+    payment_consent = forms.BooleanField(
+        label=EvidenceUploadForm.base_fields["payment_consent"].label,
+        help_text=EvidenceUploadForm.base_fields["payment_consent"].help_text,
+        error_messages={
+            "required": _(
+                "Tick the box to agree before this file is used as a payment record, or "
+                "remove the file."
+            )
+        },
+    )
+
+
 class RotateForm(forms.Form):
     direction = forms.ChoiceField(
         choices=[("left", _("Rotate left")), ("right", _("Rotate right"))]
