@@ -12,4 +12,6 @@ class ClaimsConfig(AppConfig):
         import weasyprint  # noqa: F401
         from PIL import ImageFile
 
+        from claims.dossier import stored  # noqa: F401  (connects its receivers)
+
         ImageFile.LOAD_TRUNCATED_IMAGES = False

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import DatabaseError, models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +105,14 @@ class Claim(UpdateOnly, models.Model):
             self.keep_until = timezone.now() + timedelta(days=settings.CLAIM_RETENTION_DAYS)
         super().save(*args, **kwargs)
 
+    def has_payment_consent(self) -> bool:
+        """The separate consent for payment records was given (PIPL art. 29).
+
+        It is asked whenever a file is filed as a payment record (at upload, or on the
+        evidence page's notice) and only then: so it was given while the claim holds one.
+        """
+        return self.evidence.filter(category=Evidence.Category.TRANSACTION).exists()
+
     @property
     def was_signed(self) -> bool:
         """Signed at least once; whether it is complete now is claims.wizard.signature's."""
@@ -134,7 +142,6 @@ class Claim(UpdateOnly, models.Model):
             self.delete()
         for stored in files:
             stored.storage.delete(stored.name)
-        delete_cached_dossiers(pk)
 
 
 class EvidenceQuerySet(models.QuerySet):
@@ -176,6 +183,11 @@ class Evidence(UpdateOnly, models.Model):
     height = models.PositiveIntegerField(null=True, blank=True)
     duration_ms = models.PositiveBigIntegerField(null=True, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)
+    # An animated picture (APNG, GIF, WebP): the print copy and thumbnail show its first frame.
+    animated = models.BooleanField(default=False)
+    # Scripts, automatic actions, links out or embedded files were removed from the PDF kept
+    # (claims.evidence.active); a PDF without them is kept byte for byte.
+    active_content_removed = models.BooleanField(default=False)
     # The user's edits of the derived copies; the original never changes.
     rotation = models.PositiveSmallIntegerField(default=0)
     redactions = models.JSONField(default=list, blank=True)
@@ -205,13 +217,14 @@ class Evidence(UpdateOnly, models.Model):
     def __str__(self):
         return f"{self.get_category_display()}: {self.original_name}"
 
-    def change_category(self, category: str) -> bool:
+    def change_category(self, category: str, *, payment_consent: bool = False) -> bool:
         """File the item under another category; False, unchanged, when that needs consent.
 
-        Payment records need their own consent (PIPL art. 29), given only at upload.
+        Payment records need their own consent (PIPL art. 29): given at upload, or on the
+        notice the evidence page shows for a payment record found under another category.
         """
         payment = self.Category.TRANSACTION
-        if category == payment and self.category != payment:
+        if category == payment and self.category != payment and not payment_consent:
             return False
         self.category = category
         return True
@@ -320,39 +333,6 @@ class FormToken(models.Model):
 
     def __str__(self):
         return self.token[:8]
-
-
-# Rendered dossiers are cached in the evidence storage, one folder per claim (dossier.cache).
-DOSSIER_CACHE_FOLDER = "dossiers"
-
-
-def dossier_cache_storage():
-    """The evidence storage, taken from the field so that tests' private storage applies."""
-    return Evidence._meta.get_field("original").storage
-
-
-def cached_dossier_names(claim_pk) -> list[str]:
-    storage, folder = dossier_cache_storage(), f"{DOSSIER_CACHE_FOLDER}/{claim_pk}"
-    try:
-        _directories, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return []
-    return [f"{folder}/{name}" for name in files]
-
-
-def delete_cached_dossiers(claim_pk, keep=()) -> None:
-    storage = dossier_cache_storage()
-    for name in cached_dossier_names(claim_pk):
-        if name not in keep:
-            storage.delete(name)
-
-
-@receiver(post_save, sender=Evidence)
-@receiver(post_delete, sender=Evidence)
-def _forget_dossiers_of_changed_evidence(sender, instance, **kwargs):
-    """A cached PDF must not outlive a print copy the user covered, replaced or removed."""
-    claim_pk = instance.claim_id
-    transaction.on_commit(lambda: delete_cached_dossiers(claim_pk))
 
 
 class DossierRecordQuerySet(models.QuerySet):

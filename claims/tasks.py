@@ -28,22 +28,21 @@ def request_reading(item: Evidence) -> None:
 
 
 def request_readings(items) -> None:
-    """Queue the payment images among freshly uploaded or replaced evidence."""
+    """Queue the images among freshly uploaded or replaced evidence (screenshots.readings
+    says why every one is read)."""
     for item in items:
         if wants_reading(item):
             request_reading(item)
 
 
 def missing_readings(items=None) -> list[Evidence]:
-    """Payment images (all, or among `items`) left unread, with no reading task waiting.
+    """Images (all, or among `items`) left unread, with no reading task waiting.
 
     Left unread: uploaded before readings were queued at upload, or stamped queued by a
     request whose task never reached the queue.
     """
     if items is None:
-        items = Evidence.objects.filter(
-            category=Evidence.Category.TRANSACTION, kind=Evidence.Kind.IMAGE
-        )
+        items = Evidence.objects.filter(kind=Evidence.Kind.IMAGE)
     waiting = waiting_evidence_ids()
     return [item for item in unread(items) if item.pk not in waiting]
 

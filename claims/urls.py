@@ -49,6 +49,11 @@ urlpatterns = [
         name="evidence_cover",
     ),
     path(
+        "c/<str:token>/evidence/<int:pk>/payment-consent/",
+        evidence_views.evidence_payment_consent,
+        name="evidence_payment_consent",
+    ),
+    path(
         "c/<str:token>/evidence/<int:pk>/<str:variant>/",
         evidence_views.evidence_file,
         name="evidence_file",

@@ -5,6 +5,7 @@ each may end in. Plain data, so the model and the downloads read the same table.
 FILE_FORMATS = {
     "image/jpeg": "JPEG",
     "image/png": "PNG",
+    "image/gif": "GIF",
     "image/webp": "WebP",
     "image/heic": "HEIC",
     "application/pdf": "PDF",
@@ -15,7 +16,8 @@ FILE_FORMATS = {
 # The names a file of each checked format may end in, the usual one first (downloads).
 FILE_EXTENSIONS = {
     "image/jpeg": ("jpg", "jpeg"),
-    "image/png": ("png",),
+    "image/png": ("png", "apng"),
+    "image/gif": ("gif",),
     "image/webp": ("webp",),
     "image/heic": ("heic", "heif"),
     "application/pdf": ("pdf",),

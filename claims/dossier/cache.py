@@ -18,7 +18,11 @@ from django.core.files.base import ContentFile, File
 
 from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits, record
 from claims.dossier.render import STYLESHEET, prepare, render_archive, render_dossier, require_font
-from claims.models import DOSSIER_CACHE_FOLDER, delete_cached_dossiers, dossier_cache_storage
+from claims.dossier.stored import (
+    DOSSIER_CACHE_FOLDER,
+    delete_cached_dossiers,
+    dossier_cache_storage,
+)
 
 # The date and fingerprint are left out of the digest: the first render fixes them.
 PLACEHOLDER = Manifest(reference="", generated_at=datetime(2000, 1, 1, tzinfo=UTC), exhibits=())

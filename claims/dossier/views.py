@@ -11,9 +11,9 @@ from claims.domain.eligibility import assess, offers_dossier
 from claims.dossier.cache import cached_dossier
 from claims.dossier.forms import VerifyForm
 from claims.dossier.render import DossierUnavailable
+from claims.dossier.stored import dossier_cache_storage
 from claims.dossier.verify import check, sha256_of
 from claims.downloads import as_attachment
-from claims.models import dossier_cache_storage
 from claims.wizard.facts import facts_for_claim
 
 

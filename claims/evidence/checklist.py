@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from claims.evidence.forms import EvidenceUploadForm
+from claims.evidence.forms import EvidenceUploadForm, PaymentConsentForm
 from claims.models import Evidence
+from claims.screenshots.readings import awaiting_consent
 
 # What good evidence of each kind looks like (shared/domain/LEGAL_BASIS.md §3.2).
 GOOD_EVIDENCE = {
@@ -97,10 +98,17 @@ def evidence_checklist(assessment, items) -> Checklist:
 
 def step_context(wizard, form, context) -> dict:
     """The evidence step: the files so far, the checklist, and the upload form (the one the
-    user just sent, with its errors, when an upload was refused)."""
+    user just sent, with its errors, when an upload was refused), and the payment records
+    notice beside each payment record the reader found without the claim's consent."""
     items = list(wizard.claim.evidence.all())
     checklist = evidence_checklist(context["assessment"], items)
     upload_form = context.get("upload_form") or EvidenceUploadForm(
         prefix="upload", claim=wizard.claim, initial={"category": checklist.next_category}
     )
-    return {"evidence_items": items, "checklist": checklist, "upload_form": upload_form}
+    return {
+        "evidence_items": items,
+        "checklist": checklist,
+        "upload_form": upload_form,
+        "awaiting_consent": awaiting_consent(items),
+        "consent_form": PaymentConsentForm(),
+    }

@@ -13,7 +13,8 @@ from claims.once import OnceForm
 # What the file picker offers; the server decides by the bytes, whatever the name says.
 ACCEPT = ",".join(
     [
-        "image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", ".heic", ".heif",
+        "image/jpeg", "image/png", "image/apng", "image/gif", "image/webp", "image/heic",
+        "image/heif", ".heic", ".heif", ".apng",
         "application/pdf", "video/mp4", "video/quicktime", ".mp4", ".mov",
     ]
 )  # fmt: skip
@@ -145,6 +146,21 @@ class CaptionForm(forms.Form):
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])
+
+
+class PaymentConsentForm(forms.Form):
+    """The notice for a payment record the reader found under another category."""
+
+    payment_consent = forms.BooleanField(
+        label=EvidenceUploadForm.base_fields["payment_consent"].label,
+        help_text=EvidenceUploadForm.base_fields["payment_consent"].help_text,
+        error_messages={
+            "required": _(
+                "Tick the box to agree before this file is used as a payment record, or "
+                "remove the file."
+            )
+        },
+    )
 
 
 class RotateForm(forms.Form):

@@ -2,7 +2,9 @@
 
 What the app shows and prints is re-encoded here from a fresh pixel buffer: no EXIF, XMP,
 GPS, ICC profile or comment survives, and neither does anything appended to the file
-(polyglots). The user's rotation and opaque boxes are painted into these copies only.
+(polyglots). The user's rotation and opaque boxes are painted into these copies only. An
+animated picture (APNG, GIF, animated WebP: screenshots are sometimes saved so) is printed by
+its first frame; its original keeps every frame.
 """
 
 import io
@@ -26,7 +28,13 @@ IMAGE_FORMATS = {
     "PNG": ("image/png", "png"),
     "WEBP": ("image/webp", "webp"),
     "HEIF": ("image/heic", "heic"),
+    "GIF": ("image/gif", "gif"),
 }
+# A JPEG with more pictures after the main one (a phone's HDR gain map, a depth map): Pillow
+# calls it MPO. The main picture is the photo.
+SAME_AS = {"MPO": "JPEG"}
+ANIMATED_FORMATS = {"PNG", "GIF", "WEBP"}
+IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 PRINT_MAX_SIDE = 1600
 THUMB_MAX_SIDE = 480
 PRINT_QUALITY = 88
@@ -55,6 +63,7 @@ class DerivedImage:
     taken_at: datetime | None
     print_jpeg: bytes
     thumbnail_jpeg: bytes
+    animated: bool = False
 
     @property
     def content_type(self) -> str:
@@ -65,10 +74,15 @@ class DerivedImage:
         return IMAGE_FORMATS[self.format][1]
 
 
+def is_image(head: bytes) -> bool:
+    """Whether the first bytes announce a picture format we take; Pillow has the last word."""
+    return head.startswith(IMAGE_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
 def not_supported_message() -> str:
     return _(
-        "This type of file is not accepted. Upload photos or screenshots (JPEG, PNG, WebP, "
-        "HEIC), PDF documents, or MP4/MOV screen recordings."
+        "This type of file is not accepted. Upload photos or screenshots (JPEG, PNG, GIF, "
+        "WebP, HEIC), PDF documents, or MP4/MOV screen recordings."
     )
 
 
@@ -77,10 +91,12 @@ def damaged_message() -> str:
 
 
 def derive_image(data: bytes, *, rotation: int = 0, boxes: tuple[Box, ...] = ()) -> DerivedImage:
-    """Decode once, turn upright (EXIF, then the user's rotation), cover boxes, re-encode."""
+    """Decode once (an animation's first frame), turn upright (EXIF, then the user's
+    rotation), cover boxes, re-encode."""
     image = _open_checked(data)
-    image_format = image.format
+    image_format = SAME_AS.get(image.format, image.format)
     try:
+        animated = image_format in ANIMATED_FORMATS and bool(getattr(image, "is_animated", False))
         taken_at = _capture_time(image)
         image.load()
         ImageOps.exif_transpose(image, in_place=True)
@@ -103,11 +119,12 @@ def derive_image(data: bytes, *, rotation: int = 0, boxes: tuple[Box, ...] = ())
         taken_at=taken_at,
         print_jpeg=print_jpeg,
         thumbnail_jpeg=clean_jpeg(rgb, THUMB_QUALITY),
+        animated=animated,
     )
 
 
 def _open_checked(data: bytes) -> Image.Image:
-    """Open (header only) with the allowlist; refuse bombs and animations before decoding."""
+    """Open (header only) with the allowlist; refuse pixel bombs before decoding."""
     limit = settings.EVIDENCE_MAX_PIXELS
     # The warning becomes an error; our own limit below is lower than Pillow's anyway.
     with warnings.catch_warnings():
@@ -125,14 +142,6 @@ def _open_checked(data: bytes) -> Image.Image:
         raise EvidenceRejected(
             _("This image has too many pixels (at most %(megapixels)d million).")
             % {"megapixels": limit // 1_000_000}
-        )
-    if image.format != "HEIF" and getattr(image, "is_animated", False):
-        image.close()
-        raise EvidenceRejected(
-            _(
-                "This is an animated image. Upload a still screenshot, or the recording "
-                "as an MP4 or MOV video."
-            )
         )
     return image
 

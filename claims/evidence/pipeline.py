@@ -1,10 +1,10 @@
 """Evidence files: type from the bytes, limits, hash, private storage, derived copies.
 
-The original is kept as uploaded less its location metadata (evidence.metadata: the pixels,
-frames and capture time stay bit-identical), under a random name, with the SHA-256 of what is
-kept; it is only ever offered as a download. Images also get a print copy and a thumbnail,
-re-encoded once here (evidence.images); the user's rotation and opaque boxes are applied to
-those copies only. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
+The original is kept less its location (evidence.metadata; pixels, frames and capture time
+bit-identical) and less what acts (evidence.active: a PDF's scripts and actions, data appended
+to a picture), under a random name, with the SHA-256 of what is kept; only ever a download.
+Images also get a print copy and a thumbnail (evidence.images), where rotation and opaque boxes
+apply. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
 """
 
 import hashlib
@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from claims.evidence import redaction
-from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
+from claims.evidence import active, redaction
+from claims.evidence.images import EvidenceRejected, derive_image, is_image, not_supported_message
 from claims.evidence.metadata import strip_location_in_place, without_location
 from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
@@ -127,6 +127,8 @@ class Examined:
     height: int | None = None
     duration_ms: int | None = None
     taken_at: datetime | None = None
+    animated: bool = False
+    active_content_removed: bool = False
 
 
 def display_name(name: str | None) -> str:
@@ -142,11 +144,7 @@ def display_name(name: str | None) -> str:
 
 def sniff(head: bytes) -> str | None:
     """The kind of file the first bytes announce; the decoders have the last word."""
-    if (
-        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n"))
-        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-        or is_heif(head)
-    ):
+    if is_image(head) or is_heif(head):
         return Kind.IMAGE
     if is_video(head):
         return Kind.VIDEO
@@ -170,7 +168,8 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
         raise EvidenceRejected(claim_full_message())
     if kind == Kind.IMAGE:
         uploaded.seek(0)
-        data = without_location(uploaded.read())
+        # What acts goes first (a payload appended after the picture), then the location.
+        data = without_location(_without_appended_data(uploaded.read()))
         derived = derive_image(data)
         return Examined(
             kind=kind,
@@ -184,6 +183,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
             width=derived.width,
             height=derived.height,
             taken_at=derived.taken_at,
+            animated=derived.animated,
         )
     if kind == Kind.VIDEO:
         strip_location_in_place(uploaded)  # same length: the upload's scratch file is patched
@@ -204,13 +204,27 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
     uploaded.seek(max(size - PDF_TAIL_BYTES, 0))
     if b"%%EOF" not in uploaded.read(PDF_TAIL_BYTES):
         raise EvidenceRejected(_("This PDF is damaged or incomplete."))
+    cleaned = _without_active_content(uploaded)
     return Examined(
         kind=kind,
         content_type="application/pdf",
         extension="pdf",
-        size=size,
-        sha256=_sha256(uploaded),
+        size=size if cleaned is None else len(cleaned),
+        sha256=_sha256(uploaded) if cleaned is None else hashlib.sha256(cleaned).hexdigest(),
+        data=cleaned,
+        active_content_removed=cleaned is not None,
     )
+
+
+def _without_appended_data(data: bytes) -> bytes:
+    """A picture cut where its image data ends: a ZIP or web page appended to it goes."""
+    return active.cut_image(data)
+
+
+def _without_active_content(uploaded) -> bytes | None:
+    """The PDF rewritten without what acts, or None: the upload is kept byte for byte."""
+    uploaded.seek(0)
+    return active.clean_upload_pdf(uploaded.read())
 
 
 def accept_uploads(claim: Claim, files, *, category: str, caption: str) -> UploadResult:
@@ -339,6 +353,8 @@ def _fill(item: Evidence, examined: Examined, name: str) -> None:
     item.width, item.height = examined.width, examined.height
     item.duration_ms = examined.duration_ms
     item.taken_at = examined.taken_at
+    item.animated = examined.animated
+    item.active_content_removed = examined.active_content_removed
 
 
 def _store_files(item: Evidence, examined: Examined, uploaded) -> None:

@@ -16,7 +16,14 @@ from claims import tasks
 from claims.access import get_claim_or_404
 from claims.downloads import as_attachment
 from claims.evidence import pipeline, redaction
-from claims.evidence.forms import CaptionForm, RedactionForm, ReplaceForm, RotateForm
+from claims.evidence.forms import (
+    CaptionForm,
+    PaymentConsentForm,
+    RedactionForm,
+    ReplaceForm,
+    RotateForm,
+)
+from claims.models import Evidence
 from claims.retention import refresh_keep_until
 
 
@@ -80,6 +87,23 @@ def evidence_caption(request, token, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+    return _back_to(claim, item)
+
+
+@require_POST
+def evidence_payment_consent(request, token, pk):
+    """The consent for a payment record found under another category: the file is filed as
+    one and read again (readings found under no consent keep nothing)."""
+    claim, item = _item(token, pk)
+    form = PaymentConsentForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors["payment_consent"]:
+            messages.error(request, error)
+        return _back_to(claim, item)
+    item.change_category(Evidence.Category.TRANSACTION, payment_consent=True)
+    item.save(update_fields=["category"])
+    tasks.request_reading(item)
+    messages.success(request, _("Thank you. The file is now filed as a payment record."))
     return _back_to(claim, item)
 
 

@@ -10,7 +10,7 @@ from claims.evidence.forms import EvidenceUploadForm
 from claims.models import Evidence
 
 # Images only: OCR reads pictures; PDFs and recordings go through the evidence step.
-ACCEPT_IMAGES = "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+ACCEPT_IMAGES = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.heif"
 
 
 def payment_consent_field() -> forms.BooleanField:

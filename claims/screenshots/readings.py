@@ -2,6 +2,13 @@
 
 A reading is a suggestion stamped with the sha256 of the file it read, so a replaced file has
 no reading until it is read again; the user's answers stay the facts. Queueing is tasks.py's.
+
+Every image is read, because only the reader can tell a payment record (an Alipay or WeChat
+Pay bill), and a payment record needs its own consent (PIPL art. 29) wherever it was filed.
+One filed elsewhere in a claim without that consent keeps no fields, only the verdict
+NEEDS_CONSENT: the evidence page asks for the consent, and nothing read from it is used until
+it is given (then it is filed as a payment record and read again). Any other picture filed
+elsewhere keeps the verdict OTHER and nothing else: it is no payment or order evidence.
 """
 
 import logging
@@ -22,7 +29,9 @@ from claims.screenshots.reader import read_image
 logger = logging.getLogger(__name__)
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+NEEDS_CONSENT, OTHER = "needs_consent", "other"
 PENDING = (QUEUED, RUNNING)
+PAYMENT_APPS = ("alipay", "wechat")
 
 
 def can_read(item: Evidence) -> bool:
@@ -30,8 +39,28 @@ def can_read(item: Evidence) -> bool:
 
 
 def wants_reading(item: Evidence) -> bool:
-    """Payment and order evidence gets read wherever it was uploaded, for the review's check."""
-    return item.category == Evidence.Category.TRANSACTION and can_read(item)
+    """Every picture, whatever its category: a payment record may be filed anywhere."""
+    return can_read(item)
+
+
+def is_payment_record(reading: Reading) -> bool:
+    return reading.app in PAYMENT_APPS
+
+
+def kept_reading(item: Evidence, reading: Reading) -> dict:
+    """What a row keeps of a finished reading: the fields only where they may be used."""
+    if item.category == Evidence.Category.TRANSACTION:
+        return {"status": DONE, "fields": reading.to_json()}
+    if not is_payment_record(reading):
+        return {"status": OTHER}
+    if item.claim.has_payment_consent():
+        return {"status": DONE, "fields": reading.to_json()}
+    return {"status": NEEDS_CONSENT, "app": reading.app}
+
+
+def awaiting_consent(items) -> set[int]:
+    """The items read as payment records that wait for the claim's payment consent."""
+    return {item.pk for item in items if (state := state_of(item)) and state.needs_consent}
 
 
 def unread(items) -> list[Evidence]:
@@ -66,18 +95,16 @@ def read_evidence(evidence_id: int) -> str:
         _save(item.pk, {**base, "status": FAILED, "finished_at": _now()})
         return FAILED
     seconds = round(time.monotonic() - started, 2)
-    _save(
+    kept = kept_reading(item, reading)
+    _save(item.pk, {**base, "finished_at": _now(), "seconds": seconds, **kept})
+    logger.info(
+        "OCR of evidence %s: %s, %d fields in %.2f s",
         item.pk,
-        {
-            **base,
-            "status": DONE,
-            "finished_at": _now(),
-            "seconds": seconds,
-            "fields": reading.to_json(),
-        },
+        kept["status"],
+        len(reading.found()),
+        seconds,
     )
-    logger.info("OCR of evidence %s: %d fields in %.2f s", item.pk, len(reading.found()), seconds)
-    return DONE
+    return kept["status"]
 
 
 def _save(pk: int, reading: dict) -> None:
@@ -128,6 +155,10 @@ class ReadingState:
         return self.status == FAILED
 
     @property
+    def needs_consent(self) -> bool:
+        return self.status == NEEDS_CONSENT
+
+    @property
     def kind(self) -> str:
         return str(APPS.get(self.reading.app, "")) if self.reading else ""
 
@@ -160,9 +191,15 @@ def state_of(item: Evidence, now: datetime | None = None) -> ReadingState | None
 
 
 def states_for(claim) -> list[ReadingState]:
-    """Every reading of the claim's evidence, oldest upload first."""
+    """The readings of payment and order evidence, oldest upload first: of the files filed
+    so, and of payment records filed elsewhere with the claim's consent."""
     states = (state_of(item) for item in claim.evidence.filter(reading__isnull=False))
-    return [state for state in states if state is not None]
+    return [
+        state
+        for state in states
+        if state is not None
+        and (state.item.category == Evidence.Category.TRANSACTION or state.done)
+    ]
 
 
 def _parse(value) -> datetime | None:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 import claims.evidence.images  # noqa: F401  registers the HEIF opener used below
+from tests.evidence.crafted_pdfs import SHOWN_TEXT, document, pages
 
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "N",
@@ -111,10 +112,8 @@ def mp4_bytes(duration=83_500, timescale=1000, brand=b"isom", version=0, size=(1
 
 
 def pdf_bytes() -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    """A plain one-page PDF, with nothing in it that acts: kept byte for byte."""
+    return document(pages([SHOWN_TEXT]))
 
 
 def upload_of(data: bytes, name="bill.png", content_type="image/png") -> SimpleUploadedFile:

@@ -17,7 +17,6 @@ from claims.models import Evidence
 from claims.uploads import CappedTemporaryFileUploadHandler
 from tests.evidence.samples import (
     HTML_AS_PNG,
-    animated,
     heic_photo,
     image_bytes,
     mp4_bytes,
@@ -71,9 +70,6 @@ HOSTILE = [
     pytest.param(
         png_header(50_000, 50_000), "flood.png", "This image has too many pixels", id="flood"
     ),
-    pytest.param(animated("PNG"), "moving.png", "This is an animated image", id="apng"),
-    pytest.param(animated("WEBP"), "moving.webp", "This is an animated image", id="webp-anim"),
-    pytest.param(animated("GIF"), "moving.gif", "This type of file is not accepted", id="gif"),
     pytest.param(mp4_bytes()[:-20], "cut.mp4", "This video is damaged", id="truncated-mp4"),
     pytest.param(pdf_bytes()[:-8], "cut.pdf", "This PDF is damaged", id="truncated-pdf"),
     pytest.param(b"PK\x03\x04" + bytes(200), "chat.zip", "This type of file", id="zip"),
@@ -105,12 +101,12 @@ def test_it_decides_the_type_by_the_bytes_not_the_name():
     assert as_pdf.original_name == "statement.pdf"
 
 
-def test_a_png_zip_polyglot_keeps_its_bytes_privately_but_prints_a_clean_copy():
+def test_a_png_zip_polyglot_keeps_only_the_picture_and_prints_a_clean_copy():
     data = png_zip_polyglot()
 
     item = store(data, name="bill.png")
 
-    assert read(item.original) == data
+    assert read(item.original) == image_bytes()  # the appended ZIP is cut off
     for field in (item.print_image, item.thumbnail):
         copy = read(field)
         assert copy.startswith(b"\xff\xd8\xff")

@@ -8,8 +8,9 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from PIL import ExifTags, Image
 
+from claims.dossier.stored import cached_dossier_names, dossier_cache_storage
 from claims.evidence import pipeline
-from claims.models import Evidence, cached_dossier_names, dossier_cache_storage
+from claims.models import Evidence
 from tests.evidence.located import PLACE, located_photo, located_recording
 from tests.evidence.samples import image_bytes, upload_of
 from tests.factories import make_claim

@@ -344,13 +344,14 @@ def test_it_queues_exactly_one_reading_for_a_payment_screenshot_on_the_evidence_
     assert item.reading["status"] == "queued" and item.reading["sha256"] == item.sha256
 
 
-def test_it_queues_no_reading_for_a_picture_filed_under_another_category(
+def test_it_queues_a_reading_for_a_picture_filed_under_another_category(
     client, token, engine, settings
 ):
+    # A payment record may be filed anywhere; only the reader can tell one (issue 15 item 3).
     walk_to(client, token, "evidence")
     settings.TASKS = DATABASE
     assert upload(client, token, screenshot(), category="product_state").status_code == 302
-    assert not queue_rows().exists()
+    assert [row.args_kwargs["args"] for row in queue_rows()] == [[Evidence.objects.get().pk]]
 
 
 def test_it_queues_one_reading_for_the_new_file_when_a_payment_screenshot_is_replaced(
@@ -400,22 +401,22 @@ def test_it_queues_the_uploads_left_unread_before_the_worker_starts(engine, sett
     lost = stored_screenshot(claim, size=(580, 1250))
     tasks.request_reading(lost)
     queue_rows().filter(args_kwargs__args=[lost.pk]).delete()  # stamped, never reached the queue
-    stored_screenshot(claim, category=Evidence.Category.PRODUCT_STATE, size=(600, 1300))
+    elsewhere = stored_screenshot(claim, category=Evidence.Category.PRODUCT_STATE, size=(600, 1300))
     calls = engine.calls
 
     out = io.StringIO()
     call_command("read_missing_screenshots", "--dry-run", stdout=out)
-    assert out.getvalue().strip() == "Would queue 2 screenshot reading(s)."
+    assert out.getvalue().strip() == "Would queue 3 screenshot reading(s)."
     assert queue_rows().count() == 1
     call_command("read_missing_screenshots", stdout=out)
-    assert out.getvalue().splitlines()[-1] == "Queued 2 screenshot reading(s)."
+    assert out.getvalue().splitlines()[-1] == "Queued 3 screenshot reading(s)."
     queued = sorted(row.args_kwargs["args"][0] for row in queue_rows())
-    assert queued == sorted([waiting.pk, left_unread.pk, lost.pk])
+    assert queued == sorted([waiting.pk, left_unread.pk, lost.pk, elsewhere.pk])
     call_command("read_missing_screenshots", stdout=out)
     assert out.getvalue().splitlines()[-1] == "Queued 0 screenshot reading(s)."
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
-    assert engine.calls == calls + 3
+    assert engine.calls == calls + 4
     for item in (left_unread, read, waiting, lost):
         item.refresh_from_db()
         assert readings.state_of(item).done

@@ -5,8 +5,9 @@ from claims import tasks
 
 class Command(BaseCommand):
     help = (
-        "Queue a reading for every payment screenshot left unread with no reading task waiting "
-        "(uploads queue their own; this catches the rest). Run before the task worker starts."
+        "Queue a reading for every evidence picture left unread with no reading task waiting "
+        "(uploads queue their own; this catches the rest, and pictures filed before every one "
+        "was read for payment records). Run before the task worker starts."
     )
 
     def add_arguments(self, parser):

@@ -9,8 +9,9 @@ from pathlib import PurePosixPath
 from django.core.files import File
 from django.core.management.base import BaseCommand
 
+from claims.dossier.stored import delete_cached_dossiers
 from claims.evidence.metadata import strip_location_in_place, without_location
-from claims.models import Evidence, RowGone, delete_cached_dossiers
+from claims.models import Evidence, RowGone
 
 
 class Command(BaseCommand):
