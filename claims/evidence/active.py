@@ -22,10 +22,13 @@ from pikepdf.settings import qpdf_limit_errors, set_qpdf_limits
 
 from claims.evidence.images import EvidenceRejected
 
-# Action types that run code, reach outside the file or play media.
+# Action types that run code, reach outside the file or play media. A link the reader clicks
+# (/URI on a link annotation) is not among them: bank and payment statements carry links, and
+# rewriting them would break their signatures; a link that opens by itself is caught as an
+# /OpenAction or /AA trigger.
 ACTING = frozenset(
     {
-        "/JavaScript", "/Launch", "/URI", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE",
+        "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE",
         "/Rendition", "/Movie", "/Sound", "/RichMediaExecute",
     }
 )  # fmt: skip

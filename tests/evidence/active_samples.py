@@ -48,13 +48,7 @@ ACTIVE_PDFS = {
         },
     ),
     "launch": pdf_with(catalog=b"/OpenAction<</S/Launch/F(cmd.exe)>>"),
-    "link-out": pdf_with(
-        page=b"/Annots[20 0 R]",
-        extra={
-            20: b"<</Type/Annot/Subtype/Link/Rect[0 0 50 50]"
-            b"/A<</S/URI/URI(http://phish.example/login)>>>>"
-        },
-    ),
+    "opens-a-web-page": pdf_with(catalog=b"/OpenAction<</S/URI/URI(http://phish.example/login)>>"),
     "chained-after-a-harmless-open": pdf_with(
         catalog=b"/OpenAction<</S/GoTo/D[4 0 R/Fit]/Next" + JS + b">>"
     ),
@@ -167,3 +161,14 @@ def animated(fmt: str) -> bytes:
     buffer = io.BytesIO()
     frames[0].save(buffer, format=fmt, save_all=True, append_images=frames[1:], duration=100)
     return buffer.getvalue()
+
+
+def statement_with_a_link() -> bytes:
+    """A statement whose footer links to the bank's site: clicked, never triggered."""
+    return pdf_with(
+        page=b"/Annots[20 0 R]",
+        extra={
+            20: b"<</Type/Annot/Subtype/Link/Rect[0 0 50 50]"
+            b"/A<</S/URI/URI(https://bank.example/verify)>>>>"
+        },
+    )
