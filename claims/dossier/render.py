@@ -36,7 +36,7 @@ OUTPUT_INTENT = "srgb-iec61966-2-1"
 # rules need a validator we do not have (docs/decisions/0006).
 PDF_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "output_intent": OUTPUT_INTENT}
 MANIFEST_NAME = "manifest.json"
-PRIVATE_NOTE = "私密：原始文件可能含拍摄地点等个人信息，仅供申请人留存，请勿外发。"
+PRIVATE_NOTE = "私密：原始文件未遮盖个人信息（拍摄地点已去除），仅供申请人留存，请勿外发。"
 
 
 class DossierUnavailable(Exception):

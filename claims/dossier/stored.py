@@ -45,5 +45,6 @@ def _forget_dossiers_of_changed_evidence(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Claim)
 def _forget_dossiers_of_deleted_claim(sender, instance, **kwargs):
-    claim_pk = instance.pk
-    transaction.on_commit(lambda: delete_cached_dossiers(claim_pk))
+    """At once, not on commit: a cache deleted by a delete that then rolls back is only
+    rendered again, while one left behind would keep a deleted claim's PDF."""
+    delete_cached_dossiers(instance.pk)
