@@ -19,8 +19,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from claims.evidence import redaction
+from claims.evidence.frames import DamagedVideo, inspect_video
 from claims.evidence.images import EvidenceRejected, derive_image, not_supported_message
-from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
+from claims.evidence.video import is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
 
 __all__ = ["EvidenceRejected", "accept_uploads", "derive_image", "store_upload"]

@@ -104,7 +104,7 @@ def test_a_mixed_batch_keeps_the_good_files_and_explains_the_broken_one(
         (image_bytes()[:80], "cut.png", "This image is damaged or incomplete."),
         (png_header(50_000, 50_000), "flood.png", "This image has too many pixels"),
         (animated("PNG"), "moving.png", "This is an animated image"),
-        (mp4_bytes()[:-30], "cut.mp4", "This video is damaged or incomplete."),
+        (mp4_bytes()[:-1000], "cut.mp4", "This video is damaged or incomplete."),
         (pdf_bytes()[:-10], "cut.pdf", "This PDF is damaged or incomplete."),
     ],
 )
