@@ -225,6 +225,7 @@ def replace_file(item: Evidence, uploaded) -> Evidence:
     examined = examine(uploaded, room_bytes=room_bytes)
     old_files = item.stored_files()
     item.original = item.print_image = item.thumbnail = None
+    item.exhibit_images = None  # its files are among old_files; the new file gets its own
     _fill(item, examined, display_name(uploaded.name))
     item.rotation, item.redactions = 0, []
     with _cleanup_on_error(item):
