@@ -140,3 +140,16 @@ def pdf_bytes() -> bytes:
 
 def upload_of(data: bytes, name="bill.png", content_type="image/png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def statement_pdf(pages: int = 12) -> bytes:
+    """A bank statement of `pages` A4 pages, each saying which page it is, in large type."""
+    from weasyprint import HTML
+
+    body = "".join(
+        f'<section style="break-after: page"><h1>Page {n}</h1>'
+        f'<div style="height: 80mm; background: #000"></div></section>'
+        for n in range(1, pages + 1)
+    )
+    style = "<style>@page { size: A4 } h1 { font-size: 60pt }</style>"
+    return HTML(string=style + body).write_pdf()

@@ -13,25 +13,12 @@ from claims.evidence import exhibit_images, frames
 from claims.evidence.pipeline import replace_file, store_upload
 from claims.models import Evidence
 from tests.evidence import slow
-from tests.evidence.samples import COLOURS, mp4_bytes, upload_of
+from tests.evidence.samples import COLOURS, mp4_bytes, statement_pdf, upload_of
 from tests.factories import make_claim
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def statement_pdf(pages: int = 12) -> bytes:
-    """A bank statement of `pages` A4 pages, each saying which page it is, in large type."""
-    from weasyprint import HTML
-
-    body = "".join(
-        f'<section style="break-after: page"><h1>Page {n}</h1>'
-        f'<div style="height: 80mm; background: #000"></div></section>'
-        for n in range(1, pages + 1)
-    )
-    style = "<style>@page { size: A4 } h1 { font-size: 60pt }</style>"
-    return HTML(string=style + body).write_pdf()
 
 
 def upload(data: bytes, name: str, claim=None) -> Evidence:
