@@ -109,6 +109,15 @@ def test_a_recording_prints_its_key_frames_with_their_times():
     assert "0:000:010:020:030:040:04" in text  # each frame's time under it, in order
 
 
+def test_the_eight_frames_of_a_phone_recording_fit_on_the_exhibits_own_page():
+    claim = make_claim(signed_name="李明")
+    attach(claim, mp4_bytes(duration=8_000, size=(1170, 2532), fps=2), "录屏.mp4", "兑换报错")
+
+    printed = exhibit_pages(pages_of(render_dossier(claim)), 1)
+
+    assert printed[0][1] == 8
+
+
 def test_the_dossier_holds_one_image_per_page_and_frame_beside_the_photos():
     claim = make_claim(signed_name="李明")
     add_evidence(claim)
