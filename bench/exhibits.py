@@ -118,6 +118,7 @@ def main() -> None:
             video_file.name,
             count=settings.EXHIBIT_VIDEO_FRAMES,
             max_side=settings.EXHIBIT_FRAME_MAX_SIDE,
+            max_pixels=settings.EVIDENCE_MAX_PIXELS,
             seconds=60,
         )
     result["page_jpeg_kb"] = round(sum(len(p.jpeg) for p in pages.images) / len(pages.images) / 1e3)

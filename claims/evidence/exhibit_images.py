@@ -164,6 +164,7 @@ def _draw(item: Evidence) -> tuple[list[Picture], int | None]:
             copy.name,
             count=settings.EXHIBIT_VIDEO_FRAMES,
             max_side=settings.EXHIBIT_FRAME_MAX_SIDE,
+            max_pixels=settings.EVIDENCE_MAX_PIXELS,  # as for photos: the frame is decoded whole
         )
         stem = uuid.uuid4().hex
         pictures = [

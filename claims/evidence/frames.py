@@ -122,15 +122,19 @@ def frame_times(duration_ms: int, count: int) -> list[int]:
     return [round(step * index) for index in range(count)]
 
 
-def key_frames(path: str, *, count: int, max_side: int, seconds: float) -> list[Frame]:
+def key_frames(
+    path: str, *, count: int, max_side: int, max_pixels: int, seconds: float
+) -> list[Frame]:
     """`count` frames evenly spread over the recording, the last one its final picture.
 
     Each is scaled to at most `max_side` pixels on its longer side and encoded as JPEG;
-    TooCostly past `seconds`. Frames that cannot be decoded are left out.
+    TooCostly past `seconds` or for a picture over `max_pixels` (decoded whole in memory).
     """
     deadline = _Deadline(seconds)
     with av.open(path, format=DEMUXER) as container:
         stream = container.streams.video[0]
+        if stream.codec_context.width * stream.codec_context.height > max_pixels:
+            raise TooCostly
         stream.thread_type = "AUTO"
         duration_ms = _duration_ms(container, stream) or 0
         frames, seen = [], set()

@@ -4,6 +4,7 @@ import io
 import time
 from pathlib import Path
 
+import av
 import pytest
 from django.core.management import call_command
 from PIL import Image
@@ -92,6 +93,37 @@ def test_it_takes_evenly_spaced_frames_of_a_recording_with_their_times(private_s
         assert frame.size == (180, 320)
         colour = COLOURS[picture.at_ms // 1000 % len(COLOURS)]
         assert all(abs(a - b) < 24 for a, b in zip(frame.getpixel((90, 160)), colour, strict=True))
+
+
+def test_a_recording_a_phone_turned_is_shown_upright(tmp_path):
+    path = tmp_path / "turned.mp4"
+    with av.open(str(path), "w", format="mp4") as output:
+        stream = output.add_stream("libx264", rate=2)
+        stream.width, stream.height = 320, 180  # stored sideways
+        stream.pix_fmt = "yuv420p"
+        stream.set_display_rotation(-90)  # shown turned a quarter clockwise
+        stored = Image.new("RGB", (320, 180), (255, 255, 255))
+        stored.paste((255, 0, 0), (0, 0, 40, 180))  # a red band down the left edge
+        frame = av.VideoFrame.from_image(stored).reformat(format="yuv420p")
+        for index in range(4):
+            frame.pts = index
+            output.mux(stream.encode(frame))
+        output.mux(stream.encode())
+
+    shot = frames.key_frames(str(path), count=1, max_side=960, max_pixels=10**6, seconds=10)[0]
+
+    upright = Image.open(io.BytesIO(shot.jpeg)).convert("RGB")
+    assert upright.size == (180, 320)
+    assert upright.getpixel((90, 5))[0] > 200 > upright.getpixel((90, 5))[1]  # red on top
+    assert upright.getpixel((90, 315)) > (230, 230, 230)
+
+
+def test_a_recording_with_a_picture_over_the_pixel_limit_is_not_decoded(settings):
+    settings.EVIDENCE_MAX_PIXELS = 320 * 640 - 1
+
+    item = made(upload(mp4_bytes(duration=2_000, size=(320, 640)), "big.mp4"))
+
+    assert exhibit_images.state_of(item).status == exhibit_images.FAILED
 
 
 def test_frame_times_are_at_least_a_second_apart_and_end_on_the_last_frame():
