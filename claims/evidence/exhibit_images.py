@@ -123,11 +123,12 @@ def make_images(evidence_id: int) -> str:
         _delete(old)
         return FAILED
     pictures, total_pages = drawn
+    seconds = round(time.monotonic() - started, 2)
     state = {
         **base,
         "status": DONE,
         "finished_at": _now(),
-        "seconds": (seconds := round(time.monotonic() - started, 2)),
+        "seconds": seconds,
         "total_pages": total_pages,
         "pictures": [vars(picture) for picture in pictures],
     }
@@ -153,10 +154,10 @@ def _draw(item: Evidence) -> tuple[list[Picture], int | None]:
                 dpi=settings.EXHIBIT_PDF_DPI,
                 max_pixels=settings.EXHIBIT_MAX_PIXELS,
             )
-            stem = uuid.uuid4().hex
+            names = _store([page.jpeg for page in pages.images])
             pictures = [
-                Picture(_store(stem, page.number, page.jpeg), page.width, page.height, page.number)
-                for page in pages.images
+                Picture(name, page.width, page.height, page=page.number)
+                for name, page in zip(names, pages.images, strict=True)
             ]
             return pictures, pages.total
         shots = _in_child(
@@ -166,10 +167,10 @@ def _draw(item: Evidence) -> tuple[list[Picture], int | None]:
             max_side=settings.EXHIBIT_FRAME_MAX_SIDE,
             max_pixels=settings.EVIDENCE_MAX_PIXELS,  # as for photos: the frame is decoded whole
         )
-        stem = uuid.uuid4().hex
+        names = _store([shot.jpeg for shot in shots])
         pictures = [
-            Picture(_store(stem, index, shot.jpeg), shot.width, shot.height, at_ms=shot.at_ms)
-            for index, shot in enumerate(shots, start=1)
+            Picture(name, shot.width, shot.height, at_ms=shot.at_ms)
+            for name, shot in zip(names, shots, strict=True)
         ]
         return pictures, None
 
@@ -192,8 +193,16 @@ def _in_child(function, path: str, **limits):
             raise TimeoutError(f"over {seconds} s") from exc
 
 
-def _store(stem: str, number: int, jpeg: bytes) -> str:
-    return dossier_cache_storage().save(f"{FOLDER}/{stem}-{number:02d}.jpg", ContentFile(jpeg))
+def _store(jpegs: list[bytes]) -> list[str]:
+    """Save the pictures under one random stem; all of them, or none when saving fails."""
+    storage, stem, names = dossier_cache_storage(), uuid.uuid4().hex, []
+    try:
+        for number, jpeg in enumerate(jpegs, start=1):
+            names.append(storage.save(f"{FOLDER}/{stem}-{number:02d}.jpg", ContentFile(jpeg)))
+    except BaseException:
+        _delete(names)
+        raise
+    return names
 
 
 def _save(item: Evidence, state: dict) -> bool:
