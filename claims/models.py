@@ -1,8 +1,8 @@
 """A claim and its evidence. The claim keeps every answer so nothing the user gave is lost."""
 
 import secrets
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -153,17 +153,14 @@ class EvidenceQuerySet(models.QuerySet):
 
     def stored_names(self) -> set[str]:
         """Every file name the rows refer to, originals and derived copies."""
-        names = set()
-        for *row, pictures in self.values_list(
-            "original", "print_image", "thumbnail", "exhibit_images"
-        ):
+        names, fields = set(), ("original", "print_image", "thumbnail", "exhibit_images")
+        for *row, pictures in self.values_list(*fields):
             names.update(name for name in row if name)
             names.update(picture_names(pictures))
         return names
 
 
-@dataclass(frozen=True)
-class StoredFile:
+class StoredFile(NamedTuple):
     """A kept file with no FileField of its own; deleted like a field's file."""
 
     storage: object
@@ -216,9 +213,8 @@ class Evidence(UpdateOnly, models.Model):
     # What OCR read on an image (claims.screenshots): suggestions for the user and the review's
     # cross-check, never facts. Kept on the row so it goes wherever the file goes.
     reading = models.JSONField(null=True, blank=True)
-    # PDFs and videos: the pictures the dossier prints (their pages, key frames) and where
-    # making them stands (claims.evidence.exhibit_images); the files are in the evidence
-    # storage under exhibits/.
+    # PDFs and videos: the pages or key frames the dossier prints, and where making them
+    # stands (claims.evidence.exhibit_images); their files are in exhibits/.
     exhibit_images = models.JSONField(null=True, blank=True)
 
     objects = EvidenceQuerySet.as_manager()
