@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -150,10 +151,23 @@ class EvidenceQuerySet(models.QuerySet):
 
     def stored_names(self) -> set[str]:
         """Every file name the rows refer to, originals and derived copies."""
-        names = set()
-        for row in self.values_list("original", "print_image", "thumbnail"):
+        names, fields = set(), ("original", "print_image", "thumbnail", "exhibit_images")
+        for *row, pictures in self.values_list(*fields):
             names.update(name for name in row if name)
+            names.update(picture_names(pictures))
         return names
+
+
+class StoredFile(NamedTuple):
+    """A kept file with no FileField of its own; deleted like a field's file."""
+
+    storage: object
+    name: str
+
+
+def picture_names(exhibit_images: dict | None) -> list[str]:
+    """The files an Evidence.exhibit_images value refers to, whatever its state."""
+    return [picture["name"] for picture in (exhibit_images or {}).get("pictures", [])]
 
 
 class Evidence(UpdateOnly, models.Model):
@@ -202,6 +216,9 @@ class Evidence(UpdateOnly, models.Model):
     # What OCR read on an image (claims.screenshots): suggestions for the user and the review's
     # cross-check, never facts. Kept on the row so it goes wherever the file goes.
     reading = models.JSONField(null=True, blank=True)
+    # PDFs and videos: the pages or key frames the dossier prints, and where making them
+    # stands (claims.evidence.exhibit_images); their files are in exhibits/.
+    exhibit_images = models.JSONField(null=True, blank=True)
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -260,7 +277,10 @@ class Evidence(UpdateOnly, models.Model):
         return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
     def stored_files(self) -> list:
-        return [f for f in (self.original, self.print_image, self.thumbnail) if f.name]
+        """Every file kept for the item: original, print copy, thumbnail, exhibit pictures."""
+        fields = [f for f in (self.original, self.print_image, self.thumbnail) if f.name]
+        storage = self.original.storage  # the evidence storage, where the pictures are kept
+        return fields + [StoredFile(storage, name) for name in picture_names(self.exhibit_images)]
 
     def delete_with_files(self) -> None:
         files = self.stored_files()

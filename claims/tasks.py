@@ -9,8 +9,15 @@ table holds none.
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
+from claims.evidence import exhibit_images
 from claims.models import Evidence
 from claims.screenshots.readings import can_read, mark_queued, read_evidence, unread, wants_reading
+
+
+@task()
+def make_exhibit_images(evidence_id: int) -> str:
+    """Draw a PDF's first pages or a recording's key frames for the dossier; the outcome."""
+    return exhibit_images.make_images(evidence_id)
 
 
 @task()
@@ -54,10 +61,27 @@ def request_missing_readings(items=None) -> list[Evidence]:
     return missing
 
 
-def waiting_evidence_ids() -> set[int]:
-    """Evidence whose reading task sits in the database queue or is running."""
+def waiting_evidence_ids(waiting_task=read_screenshot) -> set[int]:
+    """Evidence whose task (by default its reading) sits in the database queue or is running."""
     rows = DBTaskResult.objects.filter(
-        task_path=read_screenshot.module_path,
+        task_path=waiting_task.module_path,
         status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
     )
     return {args_kwargs["args"][0] for args_kwargs in rows.values_list("args_kwargs", flat=True)}
+
+
+def request_exhibit_images(items) -> None:
+    """Queue the pages or key frames of freshly uploaded or replaced PDFs and videos."""
+    for item in items:
+        if exhibit_images.wants_images(item):
+            exhibit_images.mark_queued(item)
+            make_exhibit_images.enqueue(item.pk)
+
+
+def request_missing_exhibit_images(items) -> list[Evidence]:
+    """Queue the pictures of PDFs and videos among `items` that have none of their current
+    file and none on the way (uploaded before pictures were made, or a task that was lost)."""
+    waiting = waiting_evidence_ids(make_exhibit_images)
+    missing = [item for item in exhibit_images.unready(items) if item.pk not in waiting]
+    request_exhibit_images(missing)
+    return missing

@@ -375,3 +375,14 @@ TASKS = {
 OCR_THREADS = env_int("OCR_THREADS", 0)
 # After this long in the queue the page tells the user to type the details themselves.
 OCR_SLOW_SECONDS = env_int("OCR_SLOW_SECONDS", 20)
+
+# What the dossier prints of PDF and video exhibits, made by the task worker (issue 15): the
+# first pages of a PDF, drawn at print resolution, and evenly spaced frames of a recording.
+# Every picture is bounded in pixels, and each file's work in time (a child process that is
+# stopped when its budget is spent).
+EXHIBIT_PDF_MAX_PAGES = env_int("EXHIBIT_PDF_MAX_PAGES", 10)
+EXHIBIT_PDF_DPI = env_int("EXHIBIT_PDF_DPI", 150)
+EXHIBIT_MAX_PIXELS = env_int("EXHIBIT_MAX_PIXELS", 4_000_000)  # A4 at 150 dpi: 2.2 million
+EXHIBIT_VIDEO_FRAMES = env_int("EXHIBIT_VIDEO_FRAMES", 8)
+EXHIBIT_FRAME_MAX_SIDE = env_int("EXHIBIT_FRAME_MAX_SIDE", 960)
+EXHIBIT_SECONDS = env_int("EXHIBIT_SECONDS", 60)

@@ -3,9 +3,10 @@
 A claim's folder dossiers/<pk>/ holds at most one generation: <digest>.json (its manifest),
 <digest>.pdf (the dossier) and <digest>-archive.pdf (the archive copy). The digest covers
 everything that goes into the document but the generation time and the fingerprint: the HTML,
-the stylesheet, the print copies, the renderer's version and the archive's size cap. Both files
-of one generation share the manifest, so they carry the same fingerprint. A new digest deletes
-the old generation; Claim.delete_with_files deletes the folder.
+the stylesheet, the print copies, the pages and frames of PDFs and videos, the renderer's
+version and the archive's size cap. Both files of one generation share the manifest, so they
+carry the same fingerprint. A new digest deletes the old generation; Claim.delete_with_files
+deletes the folder.
 """
 
 import hashlib
@@ -23,6 +24,7 @@ from claims.dossier.stored import (
     delete_cached_dossiers,
     dossier_cache_storage,
 )
+from claims.evidence.exhibit_images import ready_names
 
 # The date and fingerprint are left out of the digest: the first render fixes them.
 PLACEHOLDER = Manifest(reference="", generated_at=datetime(2000, 1, 1, tzinfo=UTC), exhibits=())
@@ -38,6 +40,8 @@ def content_digest(claim, *, english_headings=False) -> str:
         weasyprint.__version__,
         str(settings.DOSSIER_ARCHIVE_MAX_BYTES),
         *(exhibit.item.print_image.name or "-" for exhibit in prepared.exhibits),
+        # A PDF's pages or a video's frames, once the task worker has made them.
+        *(name for exhibit in prepared.exhibits for name in ready_names(exhibit.item)),
     ):
         digest.update(part.encode())
         digest.update(b"\0")

@@ -15,6 +15,7 @@ from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.quantity import order_summary
+from claims.evidence import exhibit_images
 from claims.followup import plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
@@ -135,6 +136,25 @@ class Chapter:
         return f"chapter-{self.key}"
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One picture on an exhibit page: a PDF's page or a recording's frame."""
+
+    url: str
+    alt: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ExhibitPictures:
+    """What the exhibit page of a PDF or a video prints in place of the file itself."""
+
+    status: str  # "ready", "pending" or "failed"
+    pictures: list[Shown]
+    note: str = ""  # the pages left out
+    portrait: bool = True
+
+
 @dataclass
 class TimelineEntry:
     day: date
@@ -234,11 +254,53 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "categories": _category_overview(exhibits),
         "plan": plan,
         "exhibits": exhibits,
+        "exhibit_pictures": {exhibit.number: exhibit_pictures(exhibit) for exhibit in exhibits},
         "manifest": manifest,
         "fingerprint": manifest.fingerprint,
         "generated_at": timezone.localtime(manifest.generated_at),
         "verify_url": settings.DOSSIER_VERIFY_URL,
     }
+
+
+def exhibit_pictures(exhibit) -> ExhibitPictures | None:
+    """A PDF's first pages or a recording's key frames, when the task worker has made them."""
+    item = exhibit.item
+    if not exhibit_images.wants_images(item):
+        return None
+    state = exhibit_images.state_of(item)
+    if state is None or state.pending:
+        return ExhibitPictures("pending", [])
+    if not state.ready:
+        return ExhibitPictures("failed", [])
+    shown, name = [], f"证据{exhibit.number}"
+    for number, picture in enumerate(state.pictures, start=1):
+        url = f"evidence:{item.pk}/{number}"
+        if picture.page is not None:
+            label = f"第 {picture.page} 页"
+            shown.append(Shown(url, f"{name} 第{picture.page}页", label))
+        else:
+            label = format_time(picture.at_ms or 0)
+            shown.append(Shown(url, f"{name} 视频 {label} 处画面", label))
+    first = state.pictures[0]
+    return ExhibitPictures(
+        "ready",
+        shown,
+        note=_pages_left_out(state.total_pages, len(state.pictures)),
+        portrait=first.height >= first.width,
+    )
+
+
+def _pages_left_out(total: int | None, shown: int) -> str:
+    if total is None or total <= shown:
+        return ""
+    return f"本文件共 {total} 页，此处列出第 1–{shown} 页；其余页面见原件。"
+
+
+def format_time(at_ms: int) -> str:
+    """m:ss (h:mm:ss past an hour), the second a frame is shown in, as a player counts."""
+    minutes, seconds = divmod(at_ms // 1000, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 def _numbered_chapters(keys) -> dict[str, Chapter]:

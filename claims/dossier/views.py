@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from claims import tasks
 from claims.access import completed_claim
 from claims.domain.eligibility import assess, offers_dossier
 from claims.dossier.cache import cached_dossier
@@ -36,6 +37,9 @@ def _dossier_download(request, claim, *, archive: bool):
     if facts is not None and not offers_dossier(assess(facts)):
         # R6/R17: no claim, so no claim file to send to anyone.
         return render(request, "claims/dossier_not_offered.html", {"claim": claim}, status=404)
+    # Pictures of PDFs and videos uploaded before they were made, or whose task was lost: the
+    # dossier says they are on the way, and the next download prints them.
+    tasks.request_missing_exhibit_images(claim.evidence.all())
     english = (translation.get_language() or "").startswith("en")
     try:
         name = cached_dossier(claim, archive=archive, english_headings=english)

@@ -1,11 +1,8 @@
 """Evidence files: type from the bytes, limits, hash, private storage, derived copies.
 
-The original is kept less its location (evidence.metadata; pixels, frames and capture time
-bit-identical) and less what acts (evidence.active: a PDF's scripts and actions, data appended
-to a picture), under a random name, with the SHA-256 of what is kept; only ever a download.
-Images also get a print copy and a thumbnail (evidence.images), where rotation and opaque boxes
-apply. PDFs and MP4/MOV recordings are checked, hashed, stored and listed.
-"""
+Kept: the original less its location (evidence.metadata) and what acts (evidence.active), by
+its SHA-256, only ever as a download; images get a print copy and a thumbnail (evidence.images)
+that carry rotation and boxes; PDF pages and video frames are drawn by the worker."""
 
 import hashlib
 import unicodedata
@@ -20,9 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from claims.evidence import active, redaction
+from claims.evidence.frames import DamagedVideo, inspect_video
 from claims.evidence.images import EvidenceRejected, derive_image, is_image, not_supported_message
 from claims.evidence.metadata import strip_location_in_place, without_location
-from claims.evidence.video import DamagedVideo, inspect_video, is_heif, is_video
+from claims.evidence.video import is_heif, is_video
 from claims.models import Claim, ClaimGone, Evidence
 
 __all__ = [
@@ -291,6 +289,7 @@ def replace_file(item: Evidence, uploaded) -> Evidence:
     _refuse_duplicate(others, display_name(uploaded.name), examined.sha256)
     old_files = item.stored_files()
     item.original = item.print_image = item.thumbnail = None
+    item.exhibit_images = None  # its files are among old_files; the new file gets its own
     _fill(item, examined, display_name(uploaded.name))
     item.rotation, item.redactions = 0, []
     with _cleanup_on_error(item):

@@ -134,6 +134,7 @@ def evidence_replace(request, token, pk):
         else:
             refresh_keep_until(claim)
             tasks.request_readings([item])
+            tasks.request_exhibit_images([item])
             messages.success(request, _("The file was replaced."))
             return _back_to(claim, item)
     status = 400 if form.errors else 200

@@ -207,6 +207,7 @@ class ClaimWizard(NamedUrlWizardView):
             if result.saved:
                 refresh_keep_until(self.claim)
             tasks.request_readings(result.saved)
+            tasks.request_exhibit_images(result.saved)
             if result.saved:
                 count = len(result.saved)
                 messages.success(

@@ -1,10 +1,14 @@
-"""Evidence files made in memory: photos, screenshots, HEIC, MP4/MOV boxes, PDFs, hostile ones."""
+"""Evidence files made in memory: photos, screenshots, HEIC, MP4/MOV recordings, PDFs, hostiles."""
 
+import functools
 import io
 import struct
+import tempfile
 import zipfile
 import zlib
+from pathlib import Path
 
+import av
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
@@ -92,23 +96,40 @@ def box(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", 8 + len(body)) + kind + body
 
 
-def mvhd(duration: int, timescale: int = 1000, version: int = 0) -> bytes:
-    if version == 1:
-        times = struct.pack(">QQIQ", 0, 0, timescale, duration)
-    else:
-        times = struct.pack(">IIII", 0, 0, timescale, duration)
-    return box(b"mvhd", bytes([version, 0, 0, 0]) + times + bytes(80))
-
-
-def tkhd(width: int, height: int) -> bytes:
-    return box(b"tkhd", bytes(4 + 20 + 8 + 8 + 36) + struct.pack(">II", width << 16, height << 16))
-
-
-def mp4_bytes(duration=83_500, timescale=1000, brand=b"isom", version=0, size=(1170, 2532)):
-    """ftyp, mdat, then moov (as phones write it) with mvhd and one video track's tkhd."""
+def boxes_only(duration=83_500, brand=b"isom") -> bytes:
+    """ftyp, mdat of zeros, moov with an mvhd: the boxes of an MP4 with no picture inside."""
     ftyp = box(b"ftyp", brand + b"\0\0\2\0" + brand + b"mp41")
-    moov = box(b"moov", mvhd(duration, timescale, version) + box(b"trak", tkhd(*size)))
-    return ftyp + box(b"mdat", bytes(512)) + moov
+    mvhd = box(b"mvhd", bytes(4) + struct.pack(">IIII", 0, 0, 1000, duration) + bytes(80))
+    return ftyp + box(b"mdat", bytes(512)) + box(b"moov", mvhd)
+
+
+# One colour a second, so that each key frame shows which second it was taken from.
+COLOURS = [(220, 30, 30), (30, 160, 60), (30, 60, 220), (240, 200, 20), (20, 200, 220)]
+
+
+@functools.lru_cache(maxsize=16)
+def mp4_bytes(duration=83_500, brand=b"isom", size=(1170, 2532), fps=2, faststart=False):
+    """A real H.264 recording made by PyAV (FFmpeg): `duration` ms of frames, one colour a
+    second; `brand` b"qt  " makes a QuickTime MOV. The index (moov) comes last, as phones
+    write it, unless `faststart`."""
+    container = "mov" if brand == b"qt  " else "mp4"
+    options = {"movflags": "+faststart"} if faststart else {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/recording.{container}"
+        with av.open(path, "w", format=container, options=options) as output:
+            stream = output.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+            stream.width, stream.height = size
+            stream.pix_fmt = "yuv420p"
+            pictures = [
+                av.VideoFrame.from_image(Image.new("RGB", size, colour)).reformat(format="yuv420p")
+                for colour in COLOURS
+            ]
+            for index in range(round(duration * fps / 1000)):
+                frame = pictures[index // fps % len(COLOURS)]
+                frame.pts = index
+                output.mux(stream.encode(frame))
+            output.mux(stream.encode())
+        return Path(path).read_bytes()
 
 
 def pdf_bytes() -> bytes:
@@ -118,3 +139,16 @@ def pdf_bytes() -> bytes:
 
 def upload_of(data: bytes, name="bill.png", content_type="image/png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def statement_pdf(pages: int = 12) -> bytes:
+    """A bank statement of `pages` A4 pages, each saying which page it is, in large type."""
+    from weasyprint import HTML
+
+    body = "".join(
+        f'<section style="break-after: page"><h1>Page {n}</h1>'
+        f'<div style="height: 80mm; background: #000"></div></section>'
+        for n in range(1, pages + 1)
+    )
+    style = "<style>@page { size: A4 } h1 { font-size: 60pt }</style>"
+    return HTML(string=style + body).write_pdf()

@@ -11,12 +11,13 @@ from django.utils import translation
 from PIL import ExifTags, Image
 
 from claims.evidence import pipeline, redaction
+from claims.evidence.frames import inspect_video
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, display_name, store_upload
-from claims.evidence.video import inspect_video
 from claims.models import Evidence
 from claims.uploads import CappedTemporaryFileUploadHandler
 from tests.evidence.samples import (
     HTML_AS_PNG,
+    boxes_only,
     heic_photo,
     image_bytes,
     mp4_bytes,
@@ -70,7 +71,7 @@ HOSTILE = [
     pytest.param(
         png_header(50_000, 50_000), "flood.png", "This image has too many pixels", id="flood"
     ),
-    pytest.param(mp4_bytes()[:-20], "cut.mp4", "This video is damaged", id="truncated-mp4"),
+    pytest.param(mp4_bytes()[:-1000], "cut.mp4", "This video is damaged", id="truncated-mp4"),
     pytest.param(pdf_bytes()[:-8], "cut.pdf", "This PDF is damaged", id="truncated-pdf"),
     pytest.param(b"PK\x03\x04" + bytes(200), "chat.zip", "This type of file", id="zip"),
 ]
@@ -167,20 +168,37 @@ def test_it_accepts_an_mp4_with_its_duration_frame_size_and_hash():
     assert item.sha256 == pipeline.hashlib.sha256(data).hexdigest()
 
 
-def test_it_reads_a_quicktime_mov_and_64_bit_durations():
-    data = mp4_bytes(duration=3_725 * 600, timescale=600, brand=b"qt  ", version=1)
+def test_it_reads_a_quicktime_mov():
+    data = mp4_bytes(duration=3_000, brand=b"qt  ", size=(640, 360))
 
     item = store(data, name="IMG_0043.MOV")
 
     assert (item.content_type, item.original.name[-4:]) == ("video/quicktime", ".mov")
-    assert item.duration_text == "1:02:05"
+    assert item.duration_text == "0:03"
+    assert (item.width, item.height) == (640, 360)
 
 
-def test_it_keeps_a_video_whose_duration_is_unknown():
-    item = store(mp4_bytes(duration=0xFFFF_FFFF), name="odd.mp4")
+@pytest.mark.parametrize(
+    "cut",
+    [
+        pytest.param(lambda data: data[: len(data) * 3 // 4], id="index-at-the-end-lost"),
+        pytest.param(lambda data: data[:-1000], id="index-cut-short"),
+    ],
+)
+def test_a_recording_cut_off_during_upload_is_refused(cut):
+    assert rejection(cut(mp4_bytes()), name="cut.mp4") == "This video is damaged or incomplete."
 
-    assert item.duration_ms is None
-    assert item.duration_text == ""
+
+def test_a_recording_whose_media_was_cut_off_is_refused_although_its_index_is_whole():
+    whole = mp4_bytes(duration=3_000, size=(320, 640), faststart=True)  # moov first
+
+    assert store(whole, name="whole.mp4").duration_ms == 3_000
+    assert rejection(whole[:-200], name="cut.mp4") == "This video is damaged or incomplete."
+
+
+def test_a_file_with_the_boxes_of_an_mp4_but_no_picture_is_refused():
+    # The hand-written box walk took this for an 83-second recording.
+    assert rejection(boxes_only(), name="x.mp4") == "This video is damaged or incomplete."
 
 
 def test_a_video_without_its_index_is_damaged():
@@ -189,7 +207,7 @@ def test_a_video_without_its_index_is_damaged():
     assert rejection(ftyp_only, name="x.mp4") == "This video is damaged or incomplete."
 
 
-def test_it_walks_boxes_without_reading_the_media_data():
+def test_it_reads_a_recording_from_any_file_object():
     data = mp4_bytes()
     info = inspect_video(io.BytesIO(data), len(data))
     assert info.duration_ms == 83_500

@@ -102,7 +102,7 @@ def test_a_mixed_batch_keeps_the_good_files_and_explains_the_broken_one(
         (HTML_AS_PNG, "cat.png", "This type of file is not accepted"),
         (image_bytes()[:80], "cut.png", "This image is damaged or incomplete."),
         (png_header(50_000, 50_000), "flood.png", "This image has too many pixels"),
-        (mp4_bytes()[:-30], "cut.mp4", "This video is damaged or incomplete."),
+        (mp4_bytes()[:-1000], "cut.mp4", "This video is damaged or incomplete."),
         (pdf_bytes()[:-10], "cut.pdf", "This PDF is damaged or incomplete."),
     ],
 )
