@@ -6,7 +6,7 @@ import struct
 from PIL import Image, IptcImagePlugin, PngImagePlugin
 
 import claims.evidence.images  # noqa: F401  registers the HEIF opener used below
-from tests.evidence.samples import box, mvhd, phone_exif, tkhd, two_tone
+from tests.evidence.samples import box, mp4_bytes, phone_exif, two_tone
 
 TAKEN = "2026:11:20 21:14:05"
 PLACE = b"+39.9075+116.3972"  # Tiananmen, as ISO 6709 text
@@ -85,9 +85,10 @@ def item(index: int, value: bytes) -> bytes:
 
 
 def located_recording(brand=b"qt  ") -> bytes:
-    """A recording with every place a phone writes its position: udta ©xyz and loci, and
-    QuickTime metadata keys (Apple's ISO6709 key beside a harmless make key)."""
-    ftyp = box(b"ftyp", brand + b"\0\0\2\0" + brand)
+    """A real, playable recording (PyAV) given every place a phone writes its position: a
+    track's udta ©xyz, the movie's udta loci and iTunes ©xyz, and QuickTime metadata keys
+    (Apple's ISO6709 key beside a harmless make key). The index comes last, as phones write
+    it, so growing it moves no sample."""
     xyz = box(b"\xa9xyz", struct.pack(">HH", len(PLACE) + 1, 0x15C7) + PLACE + b"/")
     loci = box(b"loci", bytes(6) + b"Home\0\0" + struct.pack(">iii", 7628, 2615, 44) + b"\0\0")
     keys = box(
@@ -102,11 +103,13 @@ def located_recording(brand=b"qt  ") -> bytes:
     # MP4's own metadata: udta/meta is a full box with an iTunes-style ilst.
     itunes_ilst = box(b"ilst", box(b"\xa9xyz", box(b"data", bytes(8) + PLACE + b"/")))
     itunes = box(b"meta", bytes(4) + box(b"hdlr", bytes(8) + b"mdir" + bytes(12)) + itunes_ilst)
-    moov = box(
-        b"moov",
-        mvhd(83_500)
-        + box(b"trak", tkhd(1170, 2532) + box(b"udta", xyz))
-        + box(b"udta", loci + itunes)
-        + meta,
-    )
-    return ftyp + box(b"mdat", bytes(range(256)) * 2) + moov
+
+    data = mp4_bytes(duration=3000, brand=brand, size=(64, 128))
+    moov_at = data.rindex(b"moov") - 4
+    assert moov_at + struct.unpack_from(">I", data, moov_at)[0] == len(data)
+    body = data[moov_at + 8 :]
+    trak_at = body.index(b"trak") - 4
+    trak_end = trak_at + struct.unpack_from(">I", body, trak_at)[0]
+    trak = box(b"trak", body[trak_at + 8 : trak_end] + box(b"udta", xyz))
+    body = body[:trak_at] + trak + body[trak_end:] + box(b"udta", loci + itunes) + meta
+    return data[:moov_at] + box(b"moov", body)
