@@ -135,9 +135,13 @@ def test_frame_times_are_at_least_a_second_apart_and_end_on_the_last_frame():
 
 
 def test_a_pdf_it_cannot_open_is_marked_failed_and_leaves_no_picture(private_storage):
-    locked = b"%PDF-1.7\n" + bytes(200) + b"\n%%EOF\n"
+    # Uploads qpdf cannot read are refused (evidence.active); the drawing must still cope
+    # with a stored file PDFium cannot open, e.g. one damaged on the storage since.
+    item = upload(statement_pdf(1), "statement.pdf")
+    with private_storage.open(item.original.name, "wb") as handle:
+        handle.write(b"%PDF-1.7\n" + bytes(200) + b"\n%%EOF\n")
 
-    item = made(upload(locked, "locked.pdf"))
+    item = made(item)
 
     assert exhibit_images.state_of(item).status == exhibit_images.FAILED
     assert stored(private_storage, "exhibits") == []
