@@ -140,7 +140,11 @@ def test_pictures_not_made_yet_are_said_to_be_on_their_way(settings):
 
 def test_pictures_that_could_not_be_made_are_said_to_be_missing():
     claim = make_claim(signed_name="李明")
-    attach(claim, b"%PDF-1.7\n" + bytes(200) + b"\n%%EOF\n", "locked.pdf", "")
+    # Unreadable uploads are refused at the door; this one is damaged on the storage since.
+    item = attach(claim, statement_pdf(1), "statement.pdf", "", queue=False)
+    with item.original.storage.open(item.original.name, "wb") as handle:
+        handle.write(b"%PDF-1.7\n" + bytes(200) + b"\n%%EOF\n")
+    tasks.request_exhibit_images([item])
 
     text, drawn = exhibit_pages(pages_of(render_dossier(claim)), 1)[0]
 
