@@ -74,7 +74,7 @@ class EvidenceUploadForm(OnceForm):
         self.limits = pipeline.limits()
         self.claim = claim
         self.fields["files"].help_text = gettext(
-            "Photos and screenshots (JPEG, PNG, WebP, HEIC) up to %(image)d MB each, PDF "
+            "Photos and screenshots (JPEG, PNG, GIF, WebP, HEIC) up to %(image)d MB each, PDF "
             "documents up to %(pdf)d MB, MP4 or MOV screen recordings up to %(video)d MB. "
             "You can pick several at once."
         ) % {
