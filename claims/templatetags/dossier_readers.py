@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from claims.domain.eligibility import assess
-from claims.dossier.statement import DEFAULT_RECIPIENT, offered_recipients
+from claims.dossier.statement import offered_recipients
 from claims.wizard.facts import facts_for_claim
 
 register = template.Library()
@@ -23,11 +23,9 @@ READER_LABELS = {
 
 @register.simple_tag
 def dossier_readers(claim) -> list[tuple[str, str]]:
-    """(label, download URL) for each offered reader, the default reader first."""
+    """(label, download URL) for each offered reader, the default reader first; every link
+    names its reader, so the page's main button stays the one plain download."""
     facts = facts_for_claim(claim)
     offered = offered_recipients(facts, assess(facts) if facts else None)
     base = reverse("claims:dossier", args=[claim.token])
-    return [
-        (READER_LABELS[key], base if key == DEFAULT_RECIPIENT else f"{base}?for={key}")
-        for key in offered
-    ]
+    return [(READER_LABELS[key], f"{base}?for={key}") for key in offered]

@@ -214,4 +214,5 @@ def test_the_done_page_offers_one_link_per_offered_reader(client):
 
     assert f"/c/{claim.token}/dossier.pdf?for=alipay" in page
     assert f"/c/{claim.token}/dossier.pdf?for=12315" in page
+    assert f"/c/{claim.token}/dossier.pdf?for=seller" in page
     assert "?for=wechat" not in page and "?for=court" not in page
