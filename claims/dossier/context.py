@@ -4,8 +4,7 @@ Everything here is plain data for templates/dossier/dossier.html; the wording is
 because the dossier's readers are Chinese offices. Call it inside translation.override("zh-hans").
 """
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -15,6 +14,13 @@ from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.quantity import order_summary
+from claims.dossier.chronology import EVENT_TEXT, timeline
+from claims.dossier.statement import (
+    RECIPIENTS,
+    build_statement,
+    chosen_recipient,
+    offered_recipients,
+)
 from claims.evidence import exhibit_images
 from claims.followup import plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
@@ -87,42 +93,36 @@ DOSSIER_LABELS = {
     "promise_days": "承诺的退款期限（购买后天数）",
     "promise_condition": "承诺的条件",
 }
-# Steps the dossier prints in its own chapters; identity (a phone number for 12315) stays out.
+# The order data the dossier prints once, as a table; identity (a phone number) stays out.
 ORDER_STEPS = ("order", "items", "seller")
-DETAIL_STEPS = (
-    "buyer", "minor", "problem", "delivery", "defect", "balance", "contact", "policy", "promise",
-)  # fmt: skip
 # Which exhibits each chapter points to, by category.
 CHAPTER_EVIDENCE = {
     "order": ("transaction", "operator_identity"),
     "timeline": ("product_state",),
     "messages": ("merchant_breach",),
 }
-CONTACT_EVENTS = ("sent", "replied", "refused", "no_answer", "refunded")
-# What the user recorded, told to a third party (the UI's labels speak as the user: "I sent…").
-EVENT_TEXT = {
-    "sent": "申请人向商家发送消息或书面催告",
-    "replied": "商家答复",
-    "refused": "商家拒绝退款",
-    "refunded": "申请人已收到退款",
-    "no_answer": "商家在期限内未答复",
-    "filed_payment": "申请人向支付平台投诉",
-    "filed_12315": "申请人向12315投诉",
-    "filed_association": "申请人申请消费者协会调解",
-}
 CHAPTERS = {
-    "summary": ("概要", "Summary"),
     "order": ("订单与支付", "Order and payment"),
-    "timeline": ("事实经过", "Timeline of events"),
+    "timeline": ("事实经过", "Chronology"),
     "assessment": ("评估意见与法律依据", "Assessment and legal basis"),
-    "demand": ("申请事项", "The demand"),
-    "messages": ("与商家的沟通", "Messages to and from the seller"),
+    "messages": ("致商家的文本", "Messages to the seller"),
     "exhibits": ("证据清单", "Exhibit index"),
     "plan": ("后续处理安排", "Escalation plan"),
     "declaration": ("申请人声明", "Declaration"),
     "after_signing": ("签署后记录的事项", "Recorded after signing"),
 }
 NUMERALS = "一二三四五六七八九十"
+# The order of the support follows the reader: the seller and a payment platform check the
+# order first, 12315 and the 消协 the story, a report the conduct and its provisions.
+SUPPORT_ORDER = {
+    "seller": ("order", "timeline", "messages", "assessment"),
+    "alipay": ("order", "timeline", "messages", "assessment"),
+    "wechat": ("order", "timeline", "messages", "assessment"),
+    "12315": ("timeline", "order", "assessment", "messages"),
+    "association": ("timeline", "order", "assessment", "messages"),
+    "report": ("assessment", "timeline", "order", "messages"),
+}
+CLOSING_ORDER = ("exhibits", "plan", "declaration", "after_signing")
 
 
 @dataclass(frozen=True)
@@ -155,18 +155,15 @@ class ExhibitPictures:
     portrait: bool = True
 
 
-@dataclass
-class TimelineEntry:
-    day: date
-    at: time | None
-    text: str
-    exhibits: list = field(default_factory=list)
-
-
-def build_context(claim, manifest, exhibits, *, english_headings=False, embedded=None) -> dict:
-    """`embedded`: None for the dossier to send, else the exhibits the archive copy embeds."""
+def build_context(
+    claim, manifest, exhibits, *, english_headings=False, embedded=None, recipient=None
+) -> dict:
+    """`embedded`: None for the dossier to send, else the exhibits the archive copy embeds;
+    `recipient`: a key of RECIPIENTS the assessment offers (None: the default reader)."""
     facts = facts_for_claim(claim)
     assessment = assess(facts) if facts else None
+    offered = offered_recipients(facts, assessment)
+    reader = RECIPIENTS[chosen_recipient(recipient, offered) or "seller"]
     step_data = prefixed_step_data(claim.answers)
     sections = answer_sections(
         step_data,
@@ -193,15 +190,6 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
     seller_texts = [
         (title, texts[key]) for key, title in SELLER_TEXT_TITLES.items() if key in texts
     ]
-    contact_events = [
-        (
-            event,
-            EVENT_TEXT[event.kind],
-            [by_item[event.evidence_id]] if event.evidence_id in by_item else [],
-        )
-        for event in events
-        if event.kind in CONTACT_EVENTS
-    ]
     later_events = [
         (
             event,
@@ -211,25 +199,32 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         for event in after_signing
     ]
     present = {
-        "summary": True,
         "order": any(section["step"] in ORDER_STEPS for section in sections),
         "timeline": True,
         "assessment": assessment is not None,
-        "demand": assessment is not None,
-        "messages": bool(seller_texts or contact_events or (facts and facts.contacted)),
+        "messages": bool(seller_texts),
         "exhibits": True,
-        "plan": bool(plan),
+        # The escalation plan is the user's own next steps: only the seller is told them.
+        "plan": bool(plan) and reader.key == "seller",
         "declaration": True,
         "after_signing": bool(later_events),
     }
-    chapters = _numbered_chapters([key for key, shown in present.items() if shown])
+    order = SUPPORT_ORDER[reader.key] + CLOSING_ORDER
+    chapters = _numbered_chapters([key for key in order if present[key]])
+    demand, due = _dated_demand(claim, facts, assessment, events)
     return {
         "claim": claim,
         "facts": facts,
         "claimed": order_summary(facts).zh if facts else "",
         "answers": answers,
         "assessment": assessment,
-        "demand": _dated_demand(claim, facts, assessment, events),
+        "demand": demand,
+        "recipient": reader,
+        "statement": build_statement(
+            reader, facts, assessment, seller_demand=demand.zh, due=due, exhibits=exhibits
+        )
+        if assessment
+        else None,
         # R16: a passed time limit is said on the cover, before anything else is read.
         "passed_limits": [
             timebars.warning(limit)
@@ -243,15 +238,12 @@ def build_context(claim, manifest, exhibits, *, english_headings=False, embedded
         "archive": embedded is not None,
         "embedded": {exhibit.number for exhibit in embedded or ()},
         "order_sections": [s for s in sections if s["step"] in ORDER_STEPS],
-        "detail_sections": [s for s in sections if s["step"] in DETAIL_STEPS],
         "timeline": timeline(claim, facts, answers, events, exhibits, by_item),
         "seller_texts": seller_texts,
-        "contact_events": contact_events,
         "later_events": later_events,
         "signed_at": timezone.localtime(claim.completed_at) if claim.completed_at else None,
         "signed_digest": claim.signed_digest,
         "refs": refs,
-        "categories": _category_overview(exhibits),
         "plan": plan,
         "exhibits": exhibits,
         "exhibit_pictures": {exhibit.number: exhibit_pictures(exhibit) for exhibit in exhibits},
@@ -310,67 +302,15 @@ def _numbered_chapters(keys) -> dict[str, Chapter]:
     }
 
 
-def _category_overview(exhibits) -> list[tuple[str, list]]:
-    """(category label, its exhibits) for the summary, in index order."""
-    overview: dict[str, list] = {}
-    for exhibit in exhibits:
-        overview.setdefault(exhibit.item.get_category_display(), []).append(exhibit)
-    return list(overview.items())
-
-
-def _order_words(facts) -> str:
-    """R15: a private transfer has no order number; never print an empty one."""
-    if facts.order_number:
-        return f"订单号 {facts.order_number}"
-    return f"私下转账，无订单号；支付交易号 {facts.transaction_number}"
-
-
-def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineEntry]:
-    """Known dates from the answers, what the user recorded since, and the capture times."""
-    entries = []
-
-    def add(when, text, *refs):
-        if isinstance(when, datetime):
-            local = timezone.localtime(when)
-            entries.append(TimelineEntry(local.date(), local.time(), text, [r for r in refs if r]))
-        elif when:
-            entries.append(TimelineEntry(when, None, text, [r for r in refs if r]))
-
-    transaction = [e for e in exhibits if e.item.category == "transaction"]
-    product_state = [e for e in exhibits if e.item.category == "product_state"]
-    if facts:
-        add(
-            facts.purchased_at,
-            f"申请人在“{facts.platform_name}”下单购买“{facts.product_name}”并付款"
-            f"{answers.get('amount', '')}（{_order_words(facts)}）",
-            *transaction,
-        )
-        add(facts.delivered_on, "申请人收到商品")
-        add(facts.discovered_on, f"发现问题：{answers.get('problem', '')}", *product_state)
-        if facts.contacted and facts.contacted_on:
-            reply = answers.get("merchant_response")
-            add(facts.contacted_on, f"申请人首次联系商家{f'，商家答复：{reply}' if reply else ''}")
-        if facts.deadline_given and facts.deadline_on:
-            add(facts.deadline_on, "申请人书面给出的期限届满")
-    for event in events:
-        note = f"：{event.note}" if event.note else ""
-        text = EVENT_TEXT.get(event.kind, event.get_kind_display())
-        add(event.happened_on, f"{text}{note}", by_item.get(event.evidence_id))
-    for exhibit in exhibits:
-        if exhibit.item.taken_at:
-            add(exhibit.item.taken_at, "拍摄或截取", exhibit)
-    add(claim.completed_at, "申请人确认所述事实并签署本材料")
-    # On one day, what has a time comes first: the order, then what the user dated only.
-    entries.sort(key=lambda entry: (entry.day, entry.at is None, entry.at or time()))
-    return entries
-
-
 def _dated_demand(claim, facts, assessment, events):
     """The demand with its term as a date, counted from when the dossier goes out: the day
     the user recorded sending it before signing, else the day they signed it (the signed
-    drafts count the same way)."""
+    drafts count the same way), and the seller's last day (None without a term)."""
     if assessment is None:
-        return None
+        return None, None
     sent = sent_event(tuple(Event(kind=e.kind, on=e.happened_on, note=e.note) for e in events))
     signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
-    return dated_demand(facts, assessment, sent=sent.on if sent else signed)
+    day = sent.on if sent else signed
+    term = assessment.demand_term
+    due = term.due(day or facts.today) if term else None
+    return dated_demand(facts, assessment, sent=day), due

@@ -53,10 +53,13 @@ class Prepared:
     fetcher: DossierFetcher
 
 
-def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=None) -> Prepared:
+def prepare(
+    claim, *, manifest=None, english_headings=False, embedded=None, now=None, recipient=None
+) -> Prepared:
     """Number the exhibits, fix the manifest (a new one unless given) and write the HTML.
 
     `embedded`: None for the dossier to send; for the archive copy, the exhibits it embeds.
+    `recipient`: who the statement is addressed to (claims/dossier/statement.py).
     """
     exhibits = numbered_exhibits(claim)
     manifest = manifest or new_manifest(claim, exhibits, now)
@@ -64,21 +67,30 @@ def prepare(claim, *, manifest=None, english_headings=False, embedded=None, now=
     # read): the dossier's readers are merchants, payment platforms and 12315.
     with translation.override("zh-hans"):
         context = build_context(
-            claim, manifest, exhibits, english_headings=english_headings, embedded=embedded
+            claim,
+            manifest,
+            exhibits,
+            english_headings=english_headings,
+            embedded=embedded,
+            recipient=recipient,
         )
         html = render_to_string(TEMPLATE, context)
     fetcher = DossierFetcher([exhibit.item for exhibit in exhibits])
     return Prepared(html, manifest, exhibits, fetcher)
 
 
-def render_dossier(claim, *, english_headings=False, manifest=None) -> bytes:
+def render_dossier(claim, *, english_headings=False, manifest=None, recipient=None) -> bytes:
     """The dossier to send, always in Chinese; an English UI may add English headings."""
     require_font()
-    prepared = prepare(claim, manifest=manifest, english_headings=english_headings)
+    prepared = prepare(
+        claim, manifest=manifest, english_headings=english_headings, recipient=recipient
+    )
     return _document(prepared).write_pdf(finisher=_info_outside_object_stream, **PDF_OPTIONS)
 
 
-def render_archive(claim, *, manifest, english_headings=False, target=None) -> bytes | None:
+def render_archive(
+    claim, *, manifest, english_headings=False, target=None, recipient=None
+) -> bytes | None:
     """The same document with the originals and the manifest embedded, within the size cap.
 
     Originals are embedded in exhibit order while the file stays within
@@ -93,7 +105,11 @@ def render_archive(claim, *, manifest, english_headings=False, target=None) -> b
     output = target if target is not None else io.BytesIO()
     while True:
         prepared = prepare(
-            claim, manifest=manifest, english_headings=english_headings, embedded=embedded
+            claim,
+            manifest=manifest,
+            english_headings=english_headings,
+            embedded=embedded,
+            recipient=recipient,
         )
         output.seek(0)
         output.truncate()

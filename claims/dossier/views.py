@@ -1,6 +1,6 @@
 """The dossier's downloads (the claim's owner) and the public verify page (anyone)."""
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -12,6 +12,7 @@ from claims.domain.eligibility import assess, offers_dossier
 from claims.dossier.cache import cached_dossier
 from claims.dossier.forms import VerifyForm
 from claims.dossier.render import DossierUnavailable
+from claims.dossier.statement import DEFAULT_RECIPIENT, chosen_recipient, offered_recipients
 from claims.dossier.stored import dossier_cache_storage
 from claims.dossier.verify import check, sha256_of
 from claims.downloads import as_attachment
@@ -34,24 +35,30 @@ def dossier_archive(request, claim):
 
 def _dossier_download(request, claim, *, archive: bool):
     facts = facts_for_claim(claim)
-    if facts is not None and not offers_dossier(assess(facts)):
+    assessment = assess(facts) if facts is not None else None
+    if assessment is not None and not offers_dossier(assessment):
         # R6/R17: no claim, so no claim file to send to anyone.
         return render(request, "claims/dossier_not_offered.html", {"claim": claim}, status=404)
+    # ?for=alipay: only a reader the assessment offers; another is not guessed at but refused.
+    recipient = chosen_recipient(request.GET.get("for"), offered_recipients(facts, assessment))
+    if recipient is None:
+        raise Http404("This dossier is not addressed to that reader.")
     # Pictures of PDFs and videos uploaded before they were made, or whose task was lost: the
     # dossier says they are on the way, and the next download prints them.
     tasks.request_missing_exhibit_images(claim.evidence.all())
     english = (translation.get_language() or "").startswith("en")
     try:
-        name = cached_dossier(claim, archive=archive, english_headings=english)
+        name = cached_dossier(claim, archive=archive, english_headings=english, recipient=recipient)
     except DossierUnavailable:
         return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
     stored = dossier_cache_storage().open(name, "rb")
+    suffix = "" if recipient == DEFAULT_RECIPIENT else f"-{recipient}"
     if archive:  # up to DOSSIER_ARCHIVE_MAX_BYTES: streamed from storage
         response = FileResponse(stored, content_type="application/pdf")
-        return as_attachment(response, f"{claim.reference}-archive.pdf")
+        return as_attachment(response, f"{claim.reference}{suffix}-archive.pdf")
     with stored:
         response = HttpResponse(stored.read(), content_type="application/pdf")
-    return as_attachment(response, f"{claim.reference}.pdf")
+    return as_attachment(response, f"{claim.reference}{suffix}.pdf")
 
 
 @never_cache

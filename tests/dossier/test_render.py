@@ -21,16 +21,15 @@ from tests.journey import start_claim, walk_to
 
 SAMPLE_ORDER_NUMBER = "202611222114038766"  # typed as "2026 1122 2114 0387 66"
 EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
+# The seller's order after the statement (claims/dossier/context.py SUPPORT_ORDER).
 CHAPTER_TITLES = (
-    "一、概要",
-    "二、订单与支付",
-    "三、事实经过",
+    "一、订单与支付",
+    "二、事实经过",
+    "三、致商家的文本",
     "四、评估意见与法律依据",
-    "五、申请事项",
-    "六、与商家的沟通",
-    "七、证据清单",
-    "八、后续处理安排",
-    "九、申请人声明",
+    "五、证据清单",
+    "六、后续处理安排",
+    "七、申请人声明",
 )
 COVER_AND_CONTENTS = 2
 IMAGE_DRAWN = re.compile(rb"/(\w+) Do\b")
@@ -145,15 +144,15 @@ def test_every_page_after_the_cover_carries_the_reference_and_page_x_of_y(sample
 def test_the_cover_and_every_footer_carry_the_fingerprint(sample):
     fingerprint = sample.manifest.fingerprint
 
-    assert f"材料指纹（SHA-256）{fingerprint}" in sample.pages[0]
+    assert f"材料指纹{fingerprint}" in sample.pages[0]  # the statement
+    assert f"材料指纹（SHA-256）{fingerprint}" in sample.pages[1]  # the cover
     assert all(fingerprint in page for page in sample.pages[1:])
     assert f"sha256:{fingerprint}" in sample.reader.metadata["/Keywords"]
 
 
 def test_the_contents_give_the_page_of_every_chapter(sample):
-    contents = sample.pages[1]
+    contents = sample.pages[1].split("目录", 1)[1]  # below the cover, on its page
 
-    assert contents.startswith("目录")
     for title in CHAPTER_TITLES:
         assert re.search(rf"{title}\.*{page_of(sample, title)}(?!\d)", contents), title
 
@@ -174,49 +173,48 @@ def test_it_lists_the_sha256_of_every_original(sample):
 
 
 def test_the_exhibit_index_gives_each_exhibits_page(sample):
-    index = sample.pages[page_of(sample, "七、证据清单") - 1]
+    index = sample.pages[page_of(sample, "五、证据清单") - 1]
     for number, digest in enumerate(sample.hashes, start=1):
         page = page_of(sample, f"证据{number}：")
         assert re.search(rf"{digest}{page}(?!\d)", index)
 
 
 def test_the_text_refers_to_exhibits_by_number(sample):
-    order = sample.pages[page_of(sample, "二、订单与支付") - 1]
-    messages = "".join(sample.pages[page_of(sample, "六、与商家的沟通") - 1 :])
-
+    order = sample.pages[page_of(sample, "一、订单与支付") - 1]
+    messages = "".join(sample.pages[page_of(sample, "三、致商家的文本") - 1 :])
     assert "相关证据：证据1" in order
-    assert "证据3" in messages.split("七、证据清单")[0]
+    assert "证据3" in messages.split("四、评估意见与法律依据")[0]
 
 
 def test_the_timeline_holds_the_known_dates_and_the_recorded_events(sample):
-    start = page_of(sample, "三、事实经过")
-    timeline = "".join(sample.pages[start - 1 : page_of(sample, "四、评估意见与法律依据") - 1])
+    start = page_of(sample, "二、事实经过")
+    timeline = "".join(sample.pages[start - 1 : page_of(sample, "三、致商家的文本") - 1])
 
     assert "下单购买" in timeline
     assert "申请人首次联系商家" in timeline
     assert timeline.index("下单购买") < timeline.index("申请人确认所述事实并签署本材料")
     # The demo's refusal was recorded after signing: it is printed apart, after the declaration.
     assert "商家拒绝退款" not in timeline
-    later = "".join(sample.pages[page_of(sample, "十、签署后记录的事项") - 1 :])
+    later = "".join(sample.pages[page_of(sample, "八、签署后记录的事项") - 1 :])
     assert "商家拒绝退款" in later
     assert "不在上述声明的签署范围内" in later
 
 
-def test_the_messages_chapter_shows_the_texts_and_the_sellers_replies(sample):
-    start = page_of(sample, "六、与商家的沟通")
-    chapter = "".join(sample.pages[start - 1 : page_of(sample, "七、证据清单") - 1])
-
+def test_the_messages_chapter_shows_the_texts_and_the_chronology_quotes_the_reply(sample):
+    start = page_of(sample, "三、致商家的文本")
+    chapter = "".join(sample.pages[start - 1 : page_of(sample, "四、评估意见与法律依据") - 1])
     assert "致商家的消息" in chapter and "书面催告" in chapter
-    assert "商家原话" in chapter
-    # Sent and refused after signing (the demo): not in the signed chapter, but after it.
-    assert "发送与答复记录" not in chapter
-    later = "".join(sample.pages[page_of(sample, "十、签署后记录的事项") - 1 :])
+    timeline = "".join(sample.pages[page_of(sample, "二、事实经过") - 1 : start - 1])
+    assert "“虚拟商品一经售出概不退换" in timeline  # the seller's words, quoted once
+    # Sent and refused after signing (the demo): not in the signed pages, but after them.
+    assert "申请人向商家发送消息或书面催告" not in timeline
+    later = "".join(sample.pages[page_of(sample, "八、签署后记录的事项") - 1 :])
     assert "申请人向商家发送消息或书面催告" in later
 
 
 def test_the_assessment_quotes_its_legal_basis(sample):
     start = page_of(sample, "四、评估意见与法律依据")
-    chapter = "".join(sample.pages[start - 1 : page_of(sample, "五、申请事项") - 1])
+    chapter = "".join(sample.pages[start - 1 : page_of(sample, "五、证据清单") - 1])
 
     assert "引用条文" in chapter
     assert "《中华人民共和国消费者权益保护法》" in chapter
@@ -292,7 +290,7 @@ def test_an_english_ui_adds_english_headings_beside_the_chinese_ones():
     _reader, pages = read(render_dossier(claim, english_headings=True))
 
     text = "".join(pages)
-    assert "一、概要Summary" in text
+    assert "一、订单与支付Orderandpayment" in text
     assert "证据1：付款和订单Exhibit1" in text
     assert "申请人未上传证据文件" not in text
 
@@ -304,7 +302,7 @@ def test_the_download_for_an_english_ui_has_english_headings(client):
 
     _reader, pages = read(client.get(f"/c/{claim.token}/dossier.pdf").content)
 
-    assert "一、概要Summary" in pages[2]
+    assert "一、订单与支付Orderandpayment" in "".join(pages)
 
 
 @pytest.mark.django_db
@@ -374,10 +372,10 @@ def test_the_declaration_states_the_attestation_word_for_word(sample):
     assert "以上内容真实，证据未经篡改" in re.sub(r"\s+", "", sample.text)
 
 
-def test_the_demand_on_the_cover_gives_its_deadline_as_a_date(sample):
+def test_the_demand_on_the_statement_gives_its_deadline_as_a_date(sample):
     """Counted from the day the user recorded sending it (the sample sent it today)."""
     cover = sample.pages[0].replace("\n", "")
-    demand = cover[cover.index("申请事项") : cover.index("签署时间")]
+    demand = cover[cover.index("请求事项") : cover.index("事实与理由")]
     assert re.search(r"在\d{4}年\d{1,2}月\d{1,2}日(\d{1,2}时)?前", demand), demand
     assert not re.search(r"\d+(小时|日)内", demand), demand
 
