@@ -67,18 +67,14 @@ def make_claim(screenshots: int, photos: int):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
-    from claims.demo.claim import sample_answers
+    from claims.demo.claim import complete_answers
     from claims.evidence.pipeline import store_upload
     from claims.models import Claim
-    from claims.wizard.drafts import drafts_from_answers, initial_for
-    from claims.wizard.facts import prefixed_step_data
+    from claims.wizard.signature import sign
 
-    answers = sample_answers()
-    claim = Claim.objects.create(consent_version="bench", consented_at=timezone.now())
-    claim.answers = answers
-    drafts = drafts_from_answers(prefixed_step_data(claim.answers))
-    claim.answers["messages"] = {key: [text] for key, text in initial_for(drafts).items()}
-    claim.save()
+    claim = Claim.objects.create(
+        consent_version="bench", consented_at=timezone.now(), answers=complete_answers()
+    )
     categories = ["transaction", "product_state", "merchant_breach", "other"]
     for index in range(screenshots):
         upload = SimpleUploadedFile(f"Screenshot_{index:02d}.png", screenshot())
@@ -86,7 +82,7 @@ def make_claim(screenshots: int, photos: int):
     for index in range(photos):
         upload = SimpleUploadedFile(f"IMG_{index:04d}.jpg", phone_photo())
         store_upload(claim, upload, category="product_state", caption=f"照片 {index + 1}")
-    claim.mark_complete("李明")
+    sign(claim, "李明")
     return claim
 
 
