@@ -63,7 +63,7 @@ def resume(request, token):
         return redirect("claims:done", token=claim.token)
     if claim.was_signed:
         step = signature.where_to_continue(claim)
-        if step != signature.SIGNING_STEP:  # the declaration page says it itself
+        if claim.signed_digest and step != signature.SIGNING_STEP:  # the declaration says it
             messages.warning(
                 request,
                 _(

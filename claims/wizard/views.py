@@ -284,5 +284,7 @@ class ClaimWizard(NamedUrlWizardView):
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
         if step == signature.SIGNING_STEP and signature.changed_since_signing(self.claim):
-            context["signed_before"] = self.claim.completed_at
+            # Signed before signatures recorded what they cover: nothing changed, say so.
+            key = "signed_before" if self.claim.signed_digest else "signed_without_digest"
+            context[key] = self.claim.completed_at
         return context

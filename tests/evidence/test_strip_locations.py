@@ -11,7 +11,7 @@ from PIL import ExifTags, Image
 from claims.dossier.stored import cached_dossier_names, dossier_cache_storage
 from claims.evidence import pipeline
 from claims.models import Evidence
-from tests.evidence.located import PLACE, located_photo, located_recording
+from tests.evidence.located import CITY, PLACE, located_photo, located_recording
 from tests.evidence.samples import image_bytes, upload_of
 from tests.factories import make_claim
 
@@ -118,3 +118,25 @@ def test_it_prints_no_file_name_or_caption(stored_as_before):
     stored_as_before(claim, located_photo("JPEG"), "李明的身份证.jpg")
 
     assert "李明" not in run()
+
+
+def test_two_files_that_differ_only_in_their_location_become_one_exhibit(
+    stored_as_before, private_storage
+):
+    claim = make_claim()
+    here = located_photo("JPEG")
+    there = here.replace(CITY.encode(), b"Xichengqu")  # the same length, another district
+    assert there != here and len(there) == len(here)
+    first = stored_as_before(claim, here, "photo.jpg")
+    second = stored_as_before(claim, there, "photo-again.jpg")
+    event = claim.events.create(kind="sent", happened_on="2026-11-21", evidence=second)
+
+    output = run()
+
+    assert list(claim.evidence.values_list("pk", flat=True)) == [first.pk]
+    event.refresh_from_db()
+    assert event.evidence_id == first.pk
+    assert f"the same file as evidence {first.pk}, merged" in output
+    first.refresh_from_db()
+    assert CITY.encode() not in read(first.original)
+    assert "location removed" not in run()  # a second run changes nothing

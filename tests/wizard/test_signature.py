@@ -195,6 +195,10 @@ def test_a_claim_signed_before_signatures_had_a_digest_is_signed_again(client):
 
     assert not is_complete(claim_of(token))
     assert lands(client, f"/c/{token}/dossier.pdf") == "declaration"
+    # Nothing changed, and the page must not say it did (the reviewer's finding).
+    page = client.get(f"/c/{token}/", follow=True).content.decode()
+    assert "你的回答和文件都保持原样" in page
+    assert "之后内容有改动" not in page and "申请在签署后有改动" not in page
 
 
 def test_the_digest_covers_facts_texts_and_exhibits_but_not_events_or_the_date():

@@ -8,10 +8,11 @@ from pathlib import PurePosixPath
 
 from django.core.files import File
 from django.core.management.base import BaseCommand
+from django.db import IntegrityError, transaction
 
 from claims.dossier.stored import delete_cached_dossiers
 from claims.evidence.metadata import strip_location_in_place, without_location
-from claims.models import Evidence, RowGone
+from claims.models import ClaimEvent, Evidence, RowGone
 
 
 class Command(BaseCommand):
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             claims.add(item.claim_id)
             # Numbers only: file names and captions are the user's text.
             what = "has a location" if dry_run else f"location removed, sha256 {item.sha256}"
+            if getattr(item, "merged_into", None):
+                what = f"location removed; the same file as evidence {item.merged_into}, merged"
             self.stdout.write(f"evidence {item.pk} of claim {item.claim_id}: {what}")
         if not dry_run:
             for claim_pk in claims:
@@ -72,12 +75,28 @@ def clean_original(item: Evidence, *, dry_run: bool = False) -> bool:
         item.original.save(f"{uuid.uuid4().hex}{suffix}", File(spool), save=False)
     item.sha256, item.size = digest.hexdigest(), item.original.size
     try:
-        item.save(update_fields=["original", "sha256", "size"])
+        with transaction.atomic():
+            item.save(update_fields=["original", "sha256", "size"])
     except RowGone:
         item.original.storage.delete(item.original.name)  # removed meanwhile: leave nothing
         return False
+    except IntegrityError:
+        # Without its location the file is another exhibit of the claim, byte for byte: one
+        # content is one exhibit, so this copy goes and its events point to the other.
+        item.original.storage.delete(item.original.name)
+        item.original.name = old_name
+        _merge_into_twin(item)
+        return True
     item.original.storage.delete(old_name)
     return True
+
+
+def _merge_into_twin(item: Evidence) -> None:
+    twin = Evidence.objects.get(claim_id=item.claim_id, sha256=item.sha256)
+    with transaction.atomic():
+        ClaimEvent.objects.filter(evidence=item).update(evidence=twin)
+        item.delete_with_files()
+    item.merged_into = twin.pk
 
 
 def _strip(item: Evidence, spool) -> bool:
