@@ -7,11 +7,13 @@ from claims.domain.escalation import Event, escalation_plan
 from claims.wizard.facts import facts_for_claim
 
 
+def as_events(rows) -> tuple[Event, ...]:
+    """ClaimEvent rows as the pure modules read them."""
+    return tuple(Event(kind=row.kind, on=row.happened_on, note=row.note) for row in rows)
+
+
 def events_of(claim) -> tuple[Event, ...]:
-    return tuple(
-        Event(kind=event.kind, on=event.happened_on, note=event.note)
-        for event in claim.events.all()
-    )
+    return as_events(claim.events.all())
 
 
 def plan_for(claim, today=None):

@@ -12,7 +12,6 @@ from django.utils import timezone
 from claims.domain import timebars
 from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
-from claims.domain.escalation import Event
 from claims.domain.quantity import order_summary
 from claims.dossier.chronology import EVENT_TEXT, timeline
 from claims.dossier.statement import (
@@ -22,7 +21,7 @@ from claims.dossier.statement import (
     offered_recipients,
 )
 from claims.evidence import exhibit_images
-from claims.followup import plan_for
+from claims.followup import as_events, plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
 from claims.wizard.signature import ClaimContent, events_after_signing
@@ -308,7 +307,7 @@ def _dated_demand(claim, facts, assessment, events):
     drafts count the same way), and the seller's last day (None without a term)."""
     if assessment is None:
         return None, None
-    sent = sent_event(tuple(Event(kind=e.kind, on=e.happened_on, note=e.note) for e in events))
+    sent = sent_event(as_events(events))
     signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
     day = sent.on if sent else signed
     term = assessment.demand_term

@@ -24,6 +24,7 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
+from claims.followup import as_events
 from claims.wizard.drafts import drafts_from_answers, refresh
 from claims.wizard.facts import facts_from, prefixed_step_data
 from claims.wizard.steps import FORMS, active_steps, form_kwargs
@@ -41,7 +42,7 @@ def signed_events(claim) -> tuple[Event, ...]:
     events = claim.events.all()
     if claim.completed_at is not None:
         events = events.filter(recorded_at__lte=claim.completed_at)
-    return tuple(Event(kind=e.kind, on=e.happened_on, note=e.note) for e in events)
+    return as_events(events)
 
 
 def events_after_signing(claim) -> list:
