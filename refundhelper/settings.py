@@ -7,6 +7,7 @@ sets DEBUG=0 and a real SECRET_KEY; a half-configured production refuses to star
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -57,6 +58,20 @@ def env_networks(name: str, default: str) -> list[str]:
 RATE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
+def env_site_url(name: str, default: str) -> str:
+    """An absolute http(s) address with no path, query or fragment, kept without a slash."""
+    value = os.environ.get(name, default).strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"Set {name} to the site's public address, such as https://refund.example.cn "
+            f"(it is printed on every dossier), got {value!r}"
+        )
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"{name} must be a plain address without a query, got {value!r}")
+    return value
+
+
 def env_rate(name: str, default: str) -> tuple[int, int] | None:
     """A rate such as "20/h" (20 per hour; units s, m, h, d) as (count, seconds); "off" is None."""
     value = os.environ.get(name, default).strip().lower()
@@ -85,6 +100,9 @@ if not DEBUG and (
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# The site's public address, without a path: what a dossier prints for its readers (the verify
+# page), rendered by a task worker that has no request to ask. Required in production.
+SITE_URL = env_site_url("SITE_URL", "" if not DEBUG else "http://127.0.0.1:8000")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -356,8 +374,6 @@ APP_NAME = _("RefundHelper")
 DOSSIER_ARCHIVE_MAX_BYTES = env_int("DOSSIER_ARCHIVE_MAX_BYTES", 50 * 1024 * 1024)
 # Fingerprint records (no personal data) outlive the claim; the privacy notice states it.
 DOSSIER_RECORD_RETENTION_YEARS = env_int("DOSSIER_RECORD_RETENTION_YEARS", 3)
-# Printed on the cover when set, e.g. https://refundhelper.example/verify/ (text, never fetched).
-DOSSIER_VERIFY_URL = os.environ.get("DOSSIER_VERIFY_URL", "")
 
 # Tasks and OCR ----------------------------------------------------------------------------
 # Slow work (reading screenshots) runs off the request path through the Tasks API: the

@@ -41,6 +41,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "refund.example.cn",
     "CSRF_TRUSTED_ORIGINS": "https://refund.example.cn",
     "BEHIND_TLS_PROXY": "1",
+    "SITE_URL": "https://refund.example.cn",
 }
 
 
@@ -50,7 +51,14 @@ def directives(header: str) -> set[str]:
 
 def environment(tmp_path, **env) -> dict:
     """This process's environment without our settings' variables, plus `env`."""
-    ours = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "S3_BUCKET"}
+    ours = {
+        "SECRET_KEY",
+        "DEBUG",
+        "DATABASE_URL",
+        "DJANGO_SETTINGS_MODULE",
+        "S3_BUCKET",
+        "SITE_URL",
+    }
     clean = {key: value for key, value in os.environ.items() if key not in ours}
     clean.update(
         VAR_DIR=str(tmp_path / "var"),

@@ -22,6 +22,7 @@ INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
 PRODUCTION_KEY = secrets.token_urlsafe(50)
+SITE = "https://refund.example.cn"
 
 
 def run_settings(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
@@ -29,7 +30,7 @@ def run_settings(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SITE_URL"}
     }
     clean.update(VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="refundhelper.settings")
     clean.update(env)
@@ -70,6 +71,7 @@ def test_it_starts_in_production_with_a_secret_key(tmp_path):
         tmp_path,
         DEBUG="0",
         SECRET_KEY="a-real-secret-" + "x" * 40,
+        SITE_URL=SITE,
     )
 
     assert result.returncode == 0, result.stderr
@@ -203,9 +205,9 @@ def test_production_cookies_are_secure_and_hidden_from_scripts(tmp_path):
     ]
     code = f"from refundhelper import settings as s; print(*[getattr(s, n) for n in {names}])"
 
-    production = run_settings(code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY)
+    production = run_settings(code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY, SITE_URL=SITE)
     plain_http = run_settings(
-        code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY, SECURE_COOKIES="0"
+        code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY, SECURE_COOKIES="0", SITE_URL=SITE
     )
 
     assert production.returncode == 0, production.stderr
@@ -270,3 +272,43 @@ def test_it_refuses_a_trusted_proxy_it_cannot_read(tmp_path):
 
     assert result.returncode != 0
     assert "FORWARDED_ALLOW_IPS must list addresses or networks" in result.stderr
+
+
+def test_production_needs_the_sites_public_address(tmp_path):
+    """Every dossier prints the verify page's address, also when the task worker renders it."""
+    result = run_settings(
+        "import refundhelper.settings", tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY
+    )
+
+    assert result.returncode != 0
+    assert "Set SITE_URL to the site's public address" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["refund.example.cn", "ftp://refund.example.cn", "https://refund.example.cn/app",
+     "https://refund.example.cn/?a=1", "https://user:pw@refund.example.cn"],
+)  # fmt: skip
+def test_it_refuses_a_public_address_that_is_not_one(tmp_path, value):
+    result = run_settings(
+        "import refundhelper.settings",
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY=PRODUCTION_KEY,
+        SITE_URL=value,
+    )
+
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_development_has_a_local_public_address_and_a_slash_is_dropped(tmp_path):
+    code = "from refundhelper import settings; print(settings.SITE_URL)"
+
+    development = run_settings(code, tmp_path)
+    production = run_settings(
+        code, tmp_path, DEBUG="0", SECRET_KEY=PRODUCTION_KEY, SITE_URL=SITE + "/"
+    )
+
+    assert development.stdout.strip() == "http://127.0.0.1:8000"
+    assert production.stdout.strip() == SITE, production.stderr

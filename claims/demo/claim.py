@@ -4,7 +4,7 @@ without filling in the wizard (manage.py demo_dossier) and for end-to-end tests.
 import io
 import shutil
 import subprocess
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -113,11 +113,19 @@ def phone_screenshot(title: str, rows: list[tuple[str, str]], banner: str, accen
 def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
     order = answers["order"]
     paid = order["purchased_at"][0].replace("T", " ")
+    # Named as an Android phone names its screenshots: the dossier dates them by these names.
+    at = datetime.strptime(paid, "%Y-%m-%d %H:%M")  # noqa: DTZ007 (a name, not a moment)
+    named = {
+        "bill": at + timedelta(minutes=2),
+        "redeem": at + timedelta(minutes=6),
+        "chat": (at + timedelta(days=1)).replace(hour=10, minute=12),
+    }
+    names = {key: f"Screenshot_{when:%Y%m%d-%H%M%S}.png" for key, when in named.items()}
     return [
         (
             "transaction",
             "支付宝账单详情：本订单付款 648.00 元",
-            "alipay-bill.png",
+            names["bill"],
             phone_screenshot(
                 "账单详情",
                 [
@@ -135,7 +143,7 @@ def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
         (
             "product_state",
             "游戏内兑换页面提示“该兑换码已被使用”",
-            "redeem-error.png",
+            names["redeem"],
             phone_screenshot(
                 "兑换码兑换",
                 [
@@ -150,7 +158,7 @@ def sample_screenshots(answers: dict) -> list[tuple[str, str, str, bytes]]:
         (
             "merchant_breach",
             "商家客服回复：虚拟商品一经售出概不退换",
-            "seller-chat.png",
+            names["chat"],
             phone_screenshot(
                 "在线客服",
                 [

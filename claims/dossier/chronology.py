@@ -79,9 +79,9 @@ def timeline(claim, facts, answers, events, exhibits, by_item) -> list[TimelineE
         text = EVENT_TEXT.get(event.kind, event.get_kind_display())
         add(event.happened_on, text, by_item.get(event.evidence_id), quote=event.note)
     for exhibit in exhibits:
-        if exhibit.item.taken_at:
+        if exhibit.capture:
             caption = exhibit.item.caption or exhibit.item.get_category_display()
-            add(exhibit.item.taken_at, f"拍摄或截取：{caption}", exhibit)
+            add(exhibit.capture.at, f"拍摄或截取：{caption}", exhibit)
     add(claim.completed_at, "申请人确认所述事实并签署本材料")
     # On one day, what has a time comes first: the order, then what the user dated only.
     entries.sort(key=lambda entry: (entry.day, entry.at is None, entry.at or time()))

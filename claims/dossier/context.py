@@ -7,6 +7,7 @@ because the dossier's readers are Chinese offices. Call it inside translation.ov
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from claims.domain import timebars
@@ -121,7 +122,8 @@ SUPPORT_ORDER = {
     "association": ("timeline", "order", "assessment", "messages"),
     "report": ("assessment", "timeline", "order", "messages"),
 }
-CLOSING_ORDER = ("exhibits", "plan", "declaration", "after_signing")
+# The exhibits come last: only they start pages of their own, one each.
+CLOSING_ORDER = ("plan", "declaration", "after_signing", "exhibits")
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ def build_context(
         "manifest": manifest,
         "fingerprint": manifest.fingerprint,
         "generated_at": timezone.localtime(manifest.generated_at),
-        "verify_url": settings.DOSSIER_VERIFY_URL,
+        "verify_url": settings.SITE_URL + reverse("claims:verify"),
     }
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from claims.evidence.capture_time import Capture, capture_of
 from claims.models import DossierRecord, Evidence
 
 MANIFEST_FORMAT = "refundhelper-dossier/1"
@@ -28,6 +29,11 @@ class Exhibit:
     @property
     def anchor(self) -> str:
         return f"exhibit-{self.number}"
+
+    @property
+    def capture(self) -> Capture | None:
+        """When it was taken: the file's own record, else the time in its name."""
+        return capture_of(self.item)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class VideoInfo:
     duration_ms: int | None
     width: int | None
     height: int | None
+    creation_time: str | None = None  # the container's tag, as written (capture_time reads it)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def inspect_video(handle, size: int, *, seconds: float = 5.0) -> VideoInfo:
             _check_whole(container, stream, size, deadline)
             duration_ms = _duration_ms(container, stream)
             width, height = stream.codec_context.width, stream.codec_context.height
+            created = container.metadata.get("creation_time")
     except (av.FFmpegError, ValueError, OverflowError) as exc:
         raise DamagedVideo(type(exc).__name__) from exc
     except TooCostly as exc:
@@ -85,6 +87,7 @@ def inspect_video(handle, size: int, *, seconds: float = 5.0) -> VideoInfo:
         duration_ms=duration_ms,
         width=width or None,
         height=height or None,
+        creation_time=created,
     )
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
+from claims.evidence import capture_time
 from claims.evidence.redaction import Box
 
 # HEIC/HEIF from phones; thumbnails, depth maps and auxiliary images inside them are skipped.
@@ -39,9 +39,6 @@ PRINT_MAX_SIDE = 1600
 THUMB_MAX_SIDE = 480
 PRINT_QUALITY = 88
 THUMB_QUALITY = 78
-EXIF_IFD = 0x8769
-EXIF_DATETIME_ORIGINAL = 0x9003
-EXIF_DATETIME = 0x0132
 # Image.transpose methods for a clockwise turn of 90, 180 and 270 degrees.
 CLOCKWISE = {
     90: Image.Transpose.ROTATE_270,
@@ -97,7 +94,7 @@ def derive_image(data: bytes, *, rotation: int = 0, boxes: tuple[Box, ...] = ())
     image_format = SAME_AS.get(image.format, image.format)
     try:
         animated = image_format in ANIMATED_FORMATS and bool(getattr(image, "is_animated", False))
-        taken_at = _capture_time(image)
+        taken_at = capture_time.from_image(image)
         image.load()
         ImageOps.exif_transpose(image, in_place=True)
     except DECODE_ERRORS as exc:
@@ -144,19 +141,6 @@ def _open_checked(data: bytes) -> Image.Image:
             % {"megapixels": limit // 1_000_000}
         )
     return image
-
-
-def _capture_time(image: Image.Image) -> datetime | None:
-    """EXIF capture time, read as China time (EXIF has no zone); None when absent or garbled."""
-    exif = image.getexif()
-    raw = exif.get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL) or exif.get(EXIF_DATETIME)
-    if not isinstance(raw, str):
-        return None
-    try:
-        naive = datetime.strptime(raw.strip("\x00 "), "%Y:%m:%d %H:%M:%S")  # noqa: DTZ007
-    except ValueError:
-        return None
-    return timezone.make_aware(naive, timezone.get_default_timezone())
 
 
 def _flatten_to_rgb(image: Image.Image) -> Image.Image:

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from claims.evidence import active, redaction
+from claims.evidence import active, capture_time, redaction
 from claims.evidence.frames import DamagedVideo, inspect_video
 from claims.evidence.images import EvidenceRejected, derive_image, is_image, not_supported_message
 from claims.evidence.metadata import strip_location_in_place, without_location
@@ -198,6 +198,7 @@ def examine(uploaded, *, room_bytes: int) -> Examined:
             width=info.width,
             height=info.height,
             duration_ms=info.duration_ms,
+            taken_at=capture_time.from_container(info.creation_time),
         )
     uploaded.seek(max(size - PDF_TAIL_BYTES, 0))
     if b"%%EOF" not in uploaded.read(PDF_TAIL_BYTES):

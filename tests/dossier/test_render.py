@@ -27,11 +27,11 @@ CHAPTER_TITLES = (
     "二、事实经过",
     "三、致商家的文本",
     "四、评估意见与法律依据",
-    "五、证据清单",
-    "六、后续处理安排",
-    "七、申请人声明",
+    "五、后续处理安排",
+    "六、申请人声明",
+    "七、签署后记录的事项",
+    "八、证据清单",
 )
-COVER_AND_CONTENTS = 2
 IMAGE_DRAWN = re.compile(rb"/(\w+) Do\b")
 PAGE_FOOTER = re.compile(r"第(\d+)页/共(\d+)页")
 
@@ -92,9 +92,20 @@ def fonts_of(resources):
 
 
 def page_of(sample, heading: str) -> int:
-    """The 1-based number of the page that starts with this heading."""
-    (number,) = [n for n, page in enumerate(sample.pages, 1) if page.startswith(heading)]
+    """The 1-based number of the page this heading's bookmark points to (chapters flow on
+    from each other, so a heading may stand anywhere on its page)."""
+    (number,) = [
+        page for _depth, title, page in outline_titles(sample.reader) if title.startswith(heading)
+    ]
     return number
+
+
+def chapter(sample, heading: str, until: str | None = None) -> str:
+    """The text from a chapter's heading to the next one asked for (the contents list the
+    headings too: the body's occurrence is the last)."""
+    body = "".join(sample.pages[1:])
+    start = body.rindex(heading)
+    return body[start : body.rindex(until) if until else None]
 
 
 def outline_titles(reader, items=None, depth=0):
@@ -112,9 +123,24 @@ def test_it_renders_a_pdf(sample):
 
 def test_it_is_written_in_chinese_with_every_chapter_in_order(sample):
     starts = [page_of(sample, title) for title in CHAPTER_TITLES]
+    body = "".join(sample.pages[1:])
 
     assert starts == sorted(starts)
+    assert [body.rindex(title) for title in CHAPTER_TITLES] == sorted(
+        body.rindex(title) for title in CHAPTER_TITLES
+    )
     assert "退款申请材料" in sample.pages[0]
+
+
+def test_the_support_flows_and_only_the_exhibits_start_pages_of_their_own(sample):
+    """Issue 16: no chapter is pushed to a new page, so no page is left mostly blank; the
+    demo claim (three screenshots, every chapter) fits in about eight pages of support."""
+    starts = [page_of(sample, title) for title in CHAPTER_TITLES]
+    exhibits = [page_of(sample, f"证据{n}：") for n in range(1, len(sample.hashes) + 1)]
+
+    assert len(set(starts)) < len(starts)  # chapters share pages
+    assert exhibits == list(range(len(sample.pages) - 2, len(sample.pages) + 1))
+    assert exhibits[0] - 1 <= 8
 
 
 def test_it_speaks_no_english_even_where_the_wizard_does(sample):
@@ -173,51 +199,48 @@ def test_it_lists_the_sha256_of_every_original(sample):
 
 
 def test_the_exhibit_index_gives_each_exhibits_page(sample):
-    index = sample.pages[page_of(sample, "五、证据清单") - 1]
+    index = chapter(sample, "八、证据清单", "证据1：")
     for number, digest in enumerate(sample.hashes, start=1):
         page = page_of(sample, f"证据{number}：")
         assert re.search(rf"{digest}{page}(?!\d)", index)
 
 
 def test_the_text_refers_to_exhibits_by_number(sample):
-    order = sample.pages[page_of(sample, "一、订单与支付") - 1]
-    messages = "".join(sample.pages[page_of(sample, "三、致商家的文本") - 1 :])
+    order = chapter(sample, "一、订单与支付", "二、事实经过")
+    messages = chapter(sample, "三、致商家的文本", "四、评估意见与法律依据")
     assert "相关证据：证据1" in order
-    assert "证据3" in messages.split("四、评估意见与法律依据")[0]
+    assert "证据3" in messages
 
 
 def test_the_timeline_holds_the_known_dates_and_the_recorded_events(sample):
-    start = page_of(sample, "二、事实经过")
-    timeline = "".join(sample.pages[start - 1 : page_of(sample, "三、致商家的文本") - 1])
+    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
 
     assert "下单购买" in timeline
     assert "申请人首次联系商家" in timeline
     assert timeline.index("下单购买") < timeline.index("申请人确认所述事实并签署本材料")
     # The demo's refusal was recorded after signing: it is printed apart, after the declaration.
     assert "商家拒绝退款" not in timeline
-    later = "".join(sample.pages[page_of(sample, "八、签署后记录的事项") - 1 :])
+    later = chapter(sample, "七、签署后记录的事项", "八、证据清单")
     assert "商家拒绝退款" in later
     assert "不在上述声明的签署范围内" in later
 
 
 def test_the_messages_chapter_shows_the_texts_and_the_chronology_quotes_the_reply(sample):
-    start = page_of(sample, "三、致商家的文本")
-    chapter = "".join(sample.pages[start - 1 : page_of(sample, "四、评估意见与法律依据") - 1])
-    assert "致商家的消息" in chapter and "书面催告" in chapter
-    timeline = "".join(sample.pages[page_of(sample, "二、事实经过") - 1 : start - 1])
+    texts = chapter(sample, "三、致商家的文本", "四、评估意见与法律依据")
+    assert "致商家的消息" in texts and "书面催告" in texts
+    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
     assert "“虚拟商品一经售出概不退换" in timeline  # the seller's words, quoted once
     # Sent and refused after signing (the demo): not in the signed pages, but after them.
     assert "申请人向商家发送消息或书面催告" not in timeline
-    later = "".join(sample.pages[page_of(sample, "八、签署后记录的事项") - 1 :])
+    later = chapter(sample, "七、签署后记录的事项", "八、证据清单")
     assert "申请人向商家发送消息或书面催告" in later
 
 
 def test_the_assessment_quotes_its_legal_basis(sample):
-    start = page_of(sample, "四、评估意见与法律依据")
-    chapter = "".join(sample.pages[start - 1 : page_of(sample, "五、证据清单") - 1])
+    assessment = chapter(sample, "四、评估意见与法律依据", "五、后续处理安排")
 
-    assert "引用条文" in chapter
-    assert "《中华人民共和国消费者权益保护法》" in chapter
+    assert "引用条文" in assessment
+    assert "《中华人民共和国消费者权益保护法》" in assessment
 
 
 def test_it_embeds_every_font(sample):
@@ -237,7 +260,8 @@ def test_it_gives_each_evidence_image_a_page_of_its_own(sample):
         page = sample.reader.pages[page_of(sample, f"证据{number}：") - 1]
         exhibits[number] = IMAGE_DRAWN.findall(page.get_contents().get_data())
 
-    assert len(sample.pages) >= len(sample.hashes) + len(CHAPTER_TITLES) + COVER_AND_CONTENTS
+    pages = {page_of(sample, f"证据{number}：") for number in exhibits}
+    assert len(pages) == len(sample.hashes)
     assert all(len(drawn) == 1 for drawn in exhibits.values())
     assert len({drawn[0] for drawn in exhibits.values()}) == len(sample.hashes)
 
@@ -361,7 +385,7 @@ def test_the_demo_command_writes_a_pdf_and_keeps_nothing(tmp_path, private_stora
     call_command("demo_dossier", str(out), stdout=stdout)
 
     assert out.read_bytes().startswith(b"%PDF-")
-    assert len(PdfReader(out).pages) >= 3 + len(CHAPTER_TITLES) + COVER_AND_CONTENTS
+    assert 3 < len(PdfReader(out).pages) <= 12
     assert f"Wrote {out}" in stdout.getvalue()
     assert not Claim.objects.exists()
     assert not Evidence.objects.exists()
@@ -393,3 +417,25 @@ def test_the_dossier_is_chinese_even_when_built_from_the_english_interface(clien
 
     assert "支付宝" in html
     assert "Alipay" not in html
+
+
+def test_the_exhibits_are_dated_by_their_files_and_the_chronology_shows_when(sample):
+    """The demo's screenshots carry their time only in the names the phone gave them."""
+    index = chapter(sample, "八、证据清单", "证据1：")
+    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
+
+    assert index.count("（据文件名）") == 3
+    assert index.count("未记录") == 1  # the note that explains the column, no row
+    assert timeline.count("拍摄或截取") == 3
+
+
+@pytest.mark.django_db
+def test_every_dossier_prints_the_verify_address_from_the_public_address(settings):
+    settings.SITE_URL = "https://refund.example.cn"
+    claim = make_claim(signed_name="李明")
+    add_evidence(claim)
+
+    _reader, pages = read(render_dossier(claim))
+
+    assert "核对地址https://refund.example.cn/verify/" in pages[0]
+    assert "https://refund.example.cn/verify/" in pages[1]
