@@ -303,6 +303,14 @@ def _numbered_chapters(keys) -> dict[str, Chapter]:
     }
 
 
+def seller_demand(claim, facts, assessment):
+    """The seller's demand dated as the dossier dates it, and the seller's last day: for
+    the English reading of the statement, which must say the same."""
+    later = {event.pk for event in events_after_signing(claim)}
+    events = [event for event in claim.events.all() if event.pk not in later]
+    return _dated_demand(claim, facts, assessment, events)
+
+
 def _dated_demand(claim, facts, assessment, events):
     """The demand with its term as a date, counted from when the dossier goes out: the day
     the user recorded sending it before signing, else the day they signed it (the signed

@@ -20,13 +20,18 @@ from django.utils import translation
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.css import ColorProfile
 
+from claims.domain.eligibility import assess
 from claims.dossier import fonts
-from claims.dossier.context import build_context
+from claims.dossier.context import build_context, seller_demand
+from claims.dossier.english import english_statement
 from claims.dossier.fetcher import DossierFetcher
 from claims.dossier.manifest import Exhibit, Manifest, new_manifest, numbered_exhibits
+from claims.wizard.facts import facts_for_claim
 
 TEMPLATE = "dossier/dossier.html"
 STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "dossier.css"
+ENGLISH_TEMPLATE = "dossier/statement_en.html"
+ENGLISH_STYLESHEET = settings.BASE_DIR / "templates" / "dossier" / "statement_en.css"
 PDF_VARIANT = "pdf/a-3b"
 # PDF/A needs an output intent. WeasyPrint's own "srgb" opens its ICC file on every render and
 # never closes it (a ResourceWarning each time); we hand it the same profile from memory.
@@ -122,6 +127,24 @@ def render_archive(
         if output.tell() <= cap or not embedded:
             return output.getvalue() if target is None else None
         embedded = embedded[:-1]  # the pages took more room than estimated: one fewer
+
+
+def render_english_statement(claim, *, recipient: str) -> bytes:
+    """The user's English reading of the statement to `recipient` (an offered reader): a
+    plain one-page PDF, never sent, so neither tagged for archiving nor cached."""
+    require_font()
+    facts = facts_for_claim(claim)
+    assessment = assess(facts)
+    demand, due = seller_demand(claim, facts, assessment)
+    statement = english_statement(recipient, facts, assessment, demand=demand, due=due)
+    with translation.override("en"):
+        html = render_to_string(
+            ENGLISH_TEMPLATE,
+            {"claim": claim, "facts": facts, "s": statement, "exhibits": numbered_exhibits(claim)},
+        )
+    fetcher = DossierFetcher([])
+    stylesheet = CSS(string=ENGLISH_STYLESHEET.read_text(encoding="utf-8"), url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
 
 
 def _fitting(exhibits: list[Exhibit], budget: int) -> list[Exhibit]:

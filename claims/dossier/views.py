@@ -11,7 +11,7 @@ from claims.access import completed_claim
 from claims.domain.eligibility import assess, offers_dossier
 from claims.dossier.cache import cached_dossier
 from claims.dossier.forms import VerifyForm
-from claims.dossier.render import DossierUnavailable
+from claims.dossier.render import DossierUnavailable, render_english_statement
 from claims.dossier.statement import DEFAULT_RECIPIENT, chosen_recipient, offered_recipients
 from claims.dossier.stored import dossier_cache_storage
 from claims.dossier.verify import check, sha256_of
@@ -33,16 +33,39 @@ def dossier_archive(request, claim):
     return _dossier_download(request, claim, archive=True)
 
 
+@require_GET
+@completed_claim
+def dossier_english(request, claim):
+    """The user's English reading of the statement to one reader: theirs, never sent."""
+    facts = facts_for_claim(claim)
+    assessment = assess(facts) if facts is not None else None
+    if assessment is None or not offers_dossier(assessment):
+        return render(request, "claims/dossier_not_offered.html", {"claim": claim}, status=404)
+    recipient = _reader(request, facts, assessment)
+    try:
+        pdf = render_english_statement(claim, recipient=recipient)
+    except DossierUnavailable:
+        return render(request, "claims/dossier_unavailable.html", {"claim": claim}, status=503)
+    suffix = "" if recipient == DEFAULT_RECIPIENT else f"-{recipient}"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    return as_attachment(response, f"{claim.reference}{suffix}-english-reading.pdf")
+
+
+def _reader(request, facts, assessment) -> str:
+    """?for=alipay: only a reader the assessment offers; another is not guessed at but refused."""
+    recipient = chosen_recipient(request.GET.get("for"), offered_recipients(facts, assessment))
+    if recipient is None:
+        raise Http404("This dossier is not addressed to that reader.")
+    return recipient
+
+
 def _dossier_download(request, claim, *, archive: bool):
     facts = facts_for_claim(claim)
     assessment = assess(facts) if facts is not None else None
     if assessment is not None and not offers_dossier(assessment):
         # R6/R17: no claim, so no claim file to send to anyone.
         return render(request, "claims/dossier_not_offered.html", {"claim": claim}, status=404)
-    # ?for=alipay: only a reader the assessment offers; another is not guessed at but refused.
-    recipient = chosen_recipient(request.GET.get("for"), offered_recipients(facts, assessment))
-    if recipient is None:
-        raise Http404("This dossier is not addressed to that reader.")
+    recipient = _reader(request, facts, assessment)
     # Pictures of PDFs and videos uploaded before they were made, or whose task was lost: the
     # dossier says they are on the way, and the next download prints them.
     tasks.request_missing_exhibit_images(claim.evidence.all())

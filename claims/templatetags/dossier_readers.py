@@ -22,10 +22,12 @@ READER_LABELS = {
 
 
 @register.simple_tag
-def dossier_readers(claim) -> list[tuple[str, str]]:
-    """(label, download URL) for each offered reader, the default reader first; every link
-    names its reader, so the page's main button stays the one plain download."""
+def dossier_readers(claim) -> list[tuple[str, str, str]]:
+    """(label, download URL, English reading's URL) for each offered reader, the default
+    reader first; every link names its reader, so the page's main button stays the one
+    plain download."""
     facts = facts_for_claim(claim)
     offered = offered_recipients(facts, assess(facts) if facts else None)
     base = reverse("claims:dossier", args=[claim.token])
-    return [(READER_LABELS[key], f"{base}?for={key}") for key in offered]
+    english = reverse("claims:dossier_english", args=[claim.token])
+    return [(READER_LABELS[key], f"{base}?for={key}", f"{english}?for={key}") for key in offered]
