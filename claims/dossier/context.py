@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.domain import timebars
-from claims.domain.drafting.common import dated_demand, sent_event
+from claims.domain.drafting.common import cite, dated_demand, sent_event
 from claims.domain.eligibility import assess
 from claims.domain.quantity import order_summary
 from claims.dossier.chronology import EVENT_TEXT, timeline
 from claims.dossier.statement import (
     RECIPIENTS,
+    basis_articles,
     build_statement,
     chosen_recipient,
     offered_recipients,
@@ -191,6 +192,14 @@ def build_context(
     seller_texts = [
         (title, texts[key]) for key, title in SELLER_TEXT_TITLES.items() if key in texts
     ]
+    # A third party reads the formal texts (demand, rescission); the chat message only when
+    # there is none, as it says the same in fewer words.
+    formal = [
+        (title, text)
+        for title, text in seller_texts
+        if title != SELLER_TEXT_TITLES["merchant_chat"]
+    ]
+    seller_texts = formal or seller_texts
     later_events = [
         (
             event,
@@ -203,13 +212,16 @@ def build_context(
         "order": any(section["step"] in ORDER_STEPS for section in sections),
         "timeline": True,
         "assessment": assessment is not None,
-        "messages": bool(seller_texts),
+        # The seller's dossier is itself the demand: its texts would say the statement again.
+        "messages": bool(seller_texts) and reader.key != "seller",
         "exhibits": True,
         # The escalation plan is the user's own next steps: only the seller is told them.
         "plan": bool(plan) and reader.key == "seller",
         "declaration": True,
         "after_signing": bool(later_events),
     }
+    quoted = basis_articles(reader.key, assessment) if assessment else []
+    named = [a for a in assessment.citations if a not in quoted] if assessment else []
     order = SUPPORT_ORDER[reader.key] + CLOSING_ORDER
     chapters = _numbered_chapters([key for key in order if present[key]])
     demand, due = _dated_demand(claim, facts, assessment, events)
@@ -233,6 +245,10 @@ def build_context(
         ]
         if assessment
         else [],
+        # Quoted in full: the articles the statement rests on; the rest of the assessment's
+        # (time limits, what 12315 needs) are named, each once.
+        "quoted_articles": quoted,
+        "named_articles": cite(named, "；") if named else "",
         "chapters": chapters,
         "toc": list(chapters.values()),
         "english": english_headings,

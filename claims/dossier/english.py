@@ -9,10 +9,10 @@ separate download, never part of the dossier.
 
 from dataclasses import dataclass
 
-from claims.domain.drafting.common import about_en, channel_citations, grounds, refund_amount
+from claims.domain.drafting.common import about_en, refund_amount
 from claims.domain.drafting.quoting import excerpt
 from claims.domain.formatting import format_date, format_yuan
-from claims.dossier.statement import RECIPIENTS, STATEMENT_ROOM
+from claims.dossier.statement import RECIPIENTS, STATEMENT_ROOM, basis_articles
 
 # What each reader is asked, and what the other side is called there, in English.
 TITLES = {
@@ -75,7 +75,7 @@ def english_statement(key: str, facts, assessment, *, demand, due) -> EnglishSta
         amount=amount,
         demand=_demand(key, demand.en, amount),
         facts=_facts(facts),
-        basis=[article.citation_en for article in _articles(key, assessment)],
+        basis=[article.citation_en for article in basis_articles(key, assessment)],
         deadline=_deadline(key, due),
     )
 
@@ -132,16 +132,6 @@ def _facts(facts) -> list[str]:
         day = format_date(facts.contacted_on).en
         lines.append(f"You contacted the seller on {day}{f'; {reply}' if reply else ''}.")
     return lines
-
-
-def _articles(key: str, assessment) -> list:
-    """The same articles as the Chinese statement's basis line, in the same order."""
-    if key == "report":
-        return channel_citations(assessment, "report")
-    cited = grounds(assessment)
-    if RECIPIENTS[key].payment_method:
-        cited += channel_citations(assessment, "payment")
-    return list(dict.fromkeys(cited))
 
 
 def _deadline(key: str, due) -> str:

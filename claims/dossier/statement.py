@@ -185,14 +185,20 @@ def fact_sentences(recipient: Recipient, facts: Facts, assessment: Assessment, e
 
 
 def _basis(recipient: Recipient, assessment: Assessment) -> str:
-    """One line of articles, all of them cited by the assessment: a report names what the
-    conduct breaches, a payment platform also its own duty, everyone else the refund's grounds."""
-    if recipient.key == "report":
-        return cite(channel_citations(assessment, "report"), "；")
-    cited = grounds(assessment)
-    if recipient.payment_method:
-        cited += channel_citations(assessment, "payment")
+    cited = basis_articles(recipient.key, assessment)
     return cite(cited, "；") if cited else ""
+
+
+def basis_articles(key: str, assessment: Assessment) -> list:
+    """The statement's one line of articles, all cited by the assessment: a report names what
+    the conduct breaches, a payment platform also its own duty, everyone else the refund's
+    grounds. The dossier quotes these in full; the English reading names the same ones."""
+    if key == "report":
+        return channel_citations(assessment, "report")
+    cited = grounds(assessment)
+    if RECIPIENTS[key].payment_method:
+        cited += channel_citations(assessment, "payment")
+    return list(dict.fromkeys(cited))
 
 
 def _deadline(recipient: Recipient, due: date | None) -> str:

@@ -25,12 +25,11 @@ EVIDENCE_FIELDS = ("original", "print_image", "thumbnail")
 CHAPTER_TITLES = (
     "一、订单与支付",
     "二、事实经过",
-    "三、致商家的文本",
-    "四、评估意见与法律依据",
-    "五、后续处理安排",
-    "六、申请人声明",
-    "七、签署后记录的事项",
-    "八、证据清单",
+    "三、评估意见与法律依据",
+    "四、后续处理安排",
+    "五、申请人声明",
+    "六、签署后记录的事项",
+    "七、证据清单",
 )
 IMAGE_DRAWN = re.compile(rb"/(\w+) Do\b")
 PAGE_FOOTER = re.compile(r"第(\d+)页/共(\d+)页")
@@ -46,6 +45,7 @@ class RenderedSample:
     token: str
     hashes: list[str]
     manifest: Manifest
+    complaint: str  # the same claim's dossier for a 12315 complaint, without whitespace
 
 
 def flat(text: str) -> str:
@@ -69,12 +69,15 @@ def sample(django_db_setup, django_db_blocker, tmp_path_factory):
             exhibits = numbered_exhibits(claim)
             manifest = new_manifest(claim, exhibits)
             pdf = render_dossier(claim, manifest=manifest)
+            complaint = "".join(read(render_dossier(claim, recipient="12315"))[1])
             hashes = [exhibit.item.sha256 for exhibit in exhibits]
         finally:
             claim.delete_with_files()
     reader, pages = read(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
-    return RenderedSample(pdf, reader, pages, text, claim.reference, claim.token, hashes, manifest)
+    return RenderedSample(
+        pdf, reader, pages, text, claim.reference, claim.token, hashes, manifest, complaint
+    )
 
 
 def fonts_of(resources):
@@ -199,7 +202,7 @@ def test_it_lists_the_sha256_of_every_original(sample):
 
 
 def test_the_exhibit_index_gives_each_exhibits_page(sample):
-    index = chapter(sample, "八、证据清单", "证据1：")
+    index = chapter(sample, "七、证据清单", "证据1：")
     for number, digest in enumerate(sample.hashes, start=1):
         page = page_of(sample, f"证据{number}：")
         assert re.search(rf"{digest}{page}(?!\d)", index)
@@ -207,40 +210,51 @@ def test_the_exhibit_index_gives_each_exhibits_page(sample):
 
 def test_the_text_refers_to_exhibits_by_number(sample):
     order = chapter(sample, "一、订单与支付", "二、事实经过")
-    messages = chapter(sample, "三、致商家的文本", "四、评估意见与法律依据")
+    timeline = chapter(sample, "二、事实经过", "三、评估意见与法律依据")
     assert "相关证据：证据1" in order
-    assert "证据3" in messages
+    assert "（见证据3）" in timeline
 
 
 def test_the_timeline_holds_the_known_dates_and_the_recorded_events(sample):
-    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
+    timeline = chapter(sample, "二、事实经过", "三、评估意见与法律依据")
 
     assert "下单购买" in timeline
     assert "申请人首次联系商家" in timeline
     assert timeline.index("下单购买") < timeline.index("申请人确认所述事实并签署本材料")
     # The demo's refusal was recorded after signing: it is printed apart, after the declaration.
     assert "商家拒绝退款" not in timeline
-    later = chapter(sample, "七、签署后记录的事项", "八、证据清单")
+    later = chapter(sample, "六、签署后记录的事项", "七、证据清单")
     assert "商家拒绝退款" in later
     assert "不在上述声明的签署范围内" in later
 
 
 def test_the_messages_chapter_shows_the_texts_and_the_chronology_quotes_the_reply(sample):
-    texts = chapter(sample, "三、致商家的文本", "四、评估意见与法律依据")
-    assert "致商家的消息" in texts and "书面催告" in texts
-    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
+    """A third party reads the formal demand; the seller's dossier is itself the demand."""
+    complaint = sample.complaint
+    texts = complaint[complaint.rindex("四、致商家的文本") : complaint.rindex("五、申请人声明")]
+    timeline = complaint[complaint.rindex("一、事实经过") : complaint.rindex("二、订单与支付")]
+
+    assert "书面催告" in texts and "致商家的消息" not in texts
+    assert "致商家的文本" not in "".join(sample.pages)
     assert "“虚拟商品一经售出概不退换" in timeline  # the seller's words, quoted once
     # Sent and refused after signing (the demo): not in the signed pages, but after them.
     assert "申请人向商家发送消息或书面催告" not in timeline
-    later = chapter(sample, "七、签署后记录的事项", "八、证据清单")
+    later = chapter(sample, "六、签署后记录的事项", "七、证据清单")
     assert "申请人向商家发送消息或书面催告" in later
 
 
 def test_the_assessment_quotes_its_legal_basis(sample):
-    assessment = chapter(sample, "四、评估意见与法律依据", "五、后续处理安排")
+    assessment = chapter(sample, "三、评估意见与法律依据", "四、后续处理安排")
+    statement = sample.pages[0]
+    basis = statement[statement.index("法律依据：") : statement.index("期限：")]
 
     assert "引用条文" in assessment
     assert "《中华人民共和国消费者权益保护法》" in assessment
+    # Quoted in full: the statement's articles; the assessment's others only named.
+    quoted = assessment[assessment.index("引用条文") : assessment.index("评估理由另引：")]
+    assert len(re.findall(r"\d+\.《", quoted)) == len(
+        re.findall("第[一二三四五六七八九十百]+条", basis)
+    )
 
 
 def test_it_embeds_every_font(sample):
@@ -421,8 +435,8 @@ def test_the_dossier_is_chinese_even_when_built_from_the_english_interface(clien
 
 def test_the_exhibits_are_dated_by_their_files_and_the_chronology_shows_when(sample):
     """The demo's screenshots carry their time only in the names the phone gave them."""
-    index = chapter(sample, "八、证据清单", "证据1：")
-    timeline = chapter(sample, "二、事实经过", "三、致商家的文本")
+    index = chapter(sample, "七、证据清单", "证据1：")
+    timeline = chapter(sample, "二、事实经过", "三、评估意见与法律依据")
 
     assert index.count("（据文件名）") == 3
     assert index.count("未记录") == 2  # the note that explains the column, no row

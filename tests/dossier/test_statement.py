@@ -115,7 +115,7 @@ def test_the_chronology_merges_the_facts_and_cites_each_exhibit(client):
     text = "".join(
         re.sub(r"\s", "", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages
     )
-    chronology = text[text.rindex("二、事实经过") : text.rindex("三、致商家的文本")]
+    chronology = text[text.rindex("二、事实经过") : text.rindex("三、评估意见与法律依据")]
     assert chronology.index("下单购买") < chronology.index("申请人首次联系商家")
     assert "商家答复（见证据3）“请耐心等待”" in chronology
     assert "通过支付宝付款" in chronology and "（见证据1）" in chronology
