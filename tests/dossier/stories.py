@@ -12,7 +12,11 @@ TRANSACTION = "2026112222001438500512345678"
 def non_delivery():
     """A card key from a shop on a bigger platform that never arrived."""
     answers = complete_answers()
-    answers["problem"].update(problem=["not_delivered"], redeemed=["no"])
+    answers["problem"].update(
+        problem=["not_delivered"],
+        redeemed=["no"],
+        description=["付款后订单一直显示“等待发货”，至今没有收到卡密。"],
+    )
     answers["delivery"] = {
         "promised_delivery": ["instant"],
         "delivery_overdue": [""],
