@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.drafting import Complainant, drafts_for
+from claims.domain.drafting.common import EXPLAINS
 from claims.domain.eligibility import GOODWILL_DRAFTS, assess, offers_dossier
+from claims.domain.text import Text
 from claims.wizard.facts import facts_from
 from claims.wizard.forms.messages import draft_digest
 from claims.wizard.steps import FORMS
@@ -79,3 +81,20 @@ def reset(data: MultiValueDict, drafts, key: str) -> MultiValueDict:
             data[f"{PREFIX}{key}"] = draft.text
             data[f"{PREFIX}basis_{key}"] = draft_digest(draft.text)
     return data
+
+
+def about(draft) -> Text:
+    """What a draft says, for a reader of the page's language, without the generic opener."""
+    text = draft.explanation
+    return Text(
+        text.zh.removeprefix(EXPLAINS.zh).strip(), text.en.removeprefix(EXPLAINS.en).strip()
+    )
+
+
+def step_context(wizard, form, context) -> dict:
+    """The messages page: each draft opens with where it goes and what goes with it."""
+    return {
+        "draft_rows": [
+            (field, draft, is_stale, about(draft)) for field, draft, is_stale in form.draft_fields()
+        ]
+    }

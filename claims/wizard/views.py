@@ -46,6 +46,7 @@ STEP_CONTEXT = {
     **dict.fromkeys(prefill.STEPS, prefill.step_context),
     "evidence": checklist.step_context,
     "review": review.step_context,
+    "messages": message_drafts.step_context,
 }
 # Steps whose context comes from more than one package.
 MORE_STEP_CONTEXT = {"review": checklist.missing_evidence}
