@@ -10,18 +10,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from claims.domain import timebars
-from claims.domain.drafting.common import dated_demand, sent_event
 from claims.domain.eligibility import assess
 from claims.domain.quantity import order_summary
 from claims.dossier.chronology import EVENT_TEXT, timeline
-from claims.dossier.statement import (
-    RECIPIENTS,
-    build_statement,
-    chosen_recipient,
-    offered_recipients,
-)
+from claims.dossier.preview import dated_demand_for as _dated_demand
+from claims.dossier.preview import statement_for
+from claims.dossier.statement import RECIPIENTS, chosen_recipient, offered_recipients
 from claims.evidence import exhibit_images
-from claims.followup import as_events, plan_for
+from claims.followup import plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
 from claims.wizard.signature import ClaimContent, events_after_signing
@@ -210,7 +206,7 @@ def build_context(
     }
     order = SUPPORT_ORDER[reader.key] + CLOSING_ORDER
     chapters = _numbered_chapters([key for key in order if present[key]])
-    demand, due = _dated_demand(claim, facts, assessment, events)
+    demand, _due = _dated_demand(claim, facts, assessment, events)
     return {
         "claim": claim,
         "facts": facts,
@@ -219,8 +215,8 @@ def build_context(
         "assessment": assessment,
         "demand": demand,
         "recipient": reader,
-        "statement": build_statement(
-            reader, facts, assessment, seller_demand=demand.zh, due=due, exhibits=exhibits
+        "statement": statement_for(
+            claim, reader, facts=facts, assessment=assessment, events=events, exhibits=exhibits
         )
         if assessment
         else None,
@@ -299,17 +295,3 @@ def _numbered_chapters(keys) -> dict[str, Chapter]:
         key: Chapter(key, f"{NUMERALS[index]}、{CHAPTERS[key][0]}", CHAPTERS[key][1])
         for index, key in enumerate(keys)
     }
-
-
-def _dated_demand(claim, facts, assessment, events):
-    """The demand with its term as a date, counted from when the dossier goes out: the day
-    the user recorded sending it before signing, else the day they signed it (the signed
-    drafts count the same way), and the seller's last day (None without a term)."""
-    if assessment is None:
-        return None, None
-    sent = sent_event(as_events(events))
-    signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
-    day = sent.on if sent else signed
-    term = assessment.demand_term
-    due = term.due(day or facts.today) if term else None
-    return dated_demand(facts, assessment, sent=day), due

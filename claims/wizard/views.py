@@ -17,6 +17,7 @@ from formtools.wizard.views import NamedUrlWizardView
 from claims import once, tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
+from claims.dossier import preview
 from claims.evidence import checklist
 from claims.evidence import pipeline as evidence_pipeline
 from claims.evidence.forms import upload_repeat_message
@@ -47,6 +48,7 @@ STEP_CONTEXT = {
     "evidence": checklist.step_context,
     "review": review.step_context,
     "messages": message_drafts.step_context,
+    signature.SIGNING_STEP: preview.step_context,
 }
 # Steps whose context comes from more than one package.
 MORE_STEP_CONTEXT = {"review": checklist.missing_evidence}
