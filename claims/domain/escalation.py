@@ -204,10 +204,17 @@ def _after_deadline(log: _Log, deadline: date) -> tuple[date, Text]:
         if "refused" in log.first:
             return after, Text("店家已拒绝，现在就", "The shop refused, so now")
         return after, Text("店家没有回复，现在就", "The shop did not answer, so now")
+    return after, _by_deadline(deadline, log)
+
+
+def _by_deadline(deadline: date, log: _Log) -> Text:
+    """How a step after the shop's deadline starts: on a condition, or now it has passed."""
     until = _day(deadline, log)
-    return after, Text(
-        f"如果店家在{until.zh}前仍未处理，就", f"If the shop has not acted by {until.en},"
-    )
+    if log.today > deadline:
+        return Text(
+            f"店家的期限{until.zh}已过，现在就", f"The deadline of {until.en} has passed, so now"
+        )
+    return Text(f"如果店家在{until.zh}前仍未处理，就", f"If the shop has not acted by {until.en},")
 
 
 def _rescission(facts: Facts, assessment: Assessment, log: _Log, deadline: date) -> list[PlanStep]:
@@ -216,16 +223,12 @@ def _rescission(facts: Facts, assessment: Assessment, log: _Log, deadline: date)
     "sent". None once the year to cancel (民法典 564(2)) has passed."""
     if rescinds(facts, assessment.route) or rescission_lapsed(facts):
         return []
-    until = _day(deadline, log)
+    when = _by_deadline(deadline, log)
     step = _step(
         "merchant_rescission",
         Text("发出解除合同通知", "Send the notice cancelling the contract"),
         deadline + timedelta(days=1),
-        Text(
-            f"如果店家在{until.zh}前仍未发货，就发出解除合同通知。",
-            f"If the shop has not delivered by {until.en}, send the notice cancelling the "
-            "contract.",
-        ),
+        Text(f"{when.zh}发出解除合同通知。", f"{when.en} send the notice cancelling the contract."),
         WHERE["merchant_rescission"],
         ATTACH["merchant_rescission"],
     )
@@ -388,13 +391,10 @@ def _not_in_the_past(step: PlanStep, today: date) -> PlanStep:
 def rescission_opened(
     facts: Facts, assessment: Assessment, events: tuple[Event, ...], today: date
 ) -> date | None:
-    """The deadline of the demand the user recorded sending, once it has passed while the plan
-    still asks for the rescission notice (R2); None otherwise. It is drafted from then."""
-    log, term = _Log(sorted(events, key=lambda event: event.on), today), assessment.demand_term
-    if not (log.contacted and term) or assessment.blocks_documents:
-        return None
-    plan = escalation_plan(facts, assessment, events, today)
+    """The passed deadline of the demand sent, while the plan still asks for the rescission
+    notice (R2); None otherwise. The notice is drafted from then."""
+    plan, term = escalation_plan(facts, assessment, events, today), assessment.demand_term
     if not any(s.key == "merchant_rescission" and s.status in ("next", "later") for s in plan):
         return None
-    deadline = term.due(log.asked)
+    deadline = term.due(_Log(sorted(events, key=lambda event: event.on), today).asked)
     return deadline if today > deadline else None

@@ -200,6 +200,16 @@ def test_of_the_overdue_steps_only_the_first_is_next_and_the_rest_wait():
     assert statuses(plan)["payment"] == statuses(plan)["complaint_12315"] == "later"
 
 
+def test_once_the_deadline_has_passed_the_steps_after_it_say_now_not_if():
+    before = plan_for("not_delivered", Event("sent", TODAY), today=TODAY)
+    after = plan_for("not_delivered", Event("sent", TODAY), today=date(2026, 11, 30))
+
+    assert steps(before)["merchant_rescission"].action.zh.startswith("如果店家在")
+    for key in ("merchant_rescission", "payment"):
+        assert "已过，现在就" in steps(after)[key].action.zh
+        assert "has passed, so now" in steps(after)[key].action.en
+
+
 @pytest.mark.parametrize("name", PLANS)
 @pytest.mark.parametrize("day", [TODAY, date(2026, 11, 30), date(2026, 12, 30)])
 def test_it_never_gives_more_than_one_next_step(name, day):

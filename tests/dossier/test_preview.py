@@ -30,6 +30,7 @@ def test_it_shows_the_statement_and_the_exhibits_before_signing(client, token):
     assert response["Content-Type"].startswith("text/html")
     assert not Claim.objects.get(token=token).completed_at
     assert "请求事项" in page and html.escape(statement.demand) in page
+    assert "事实与理由" in page
     assert html.escape(statement.facts[0]) in page
     assert "证据1 付款和订单：支付宝账单详情" in page
 
@@ -52,4 +53,4 @@ def test_it_shows_the_exhibit_list_in_chinese_whatever_the_page_language(client,
     page = client.get(step_url(token, "declaration")).content.decode()
 
     assert "What you are signing: the first page of your dossier" in page
-    assert "证据1" in page and "Payment and order" not in page.split("证据目录")[1][:300]
+    assert "证据1 付款和订单" in page and "Payment and order" not in page.split("证据目录")[1][:300]
