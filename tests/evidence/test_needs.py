@@ -126,3 +126,29 @@ def test_it_ignores_a_need_the_assessment_does_not_ask_for():
     checklist = evidence_checklist(assessment, [Item("transaction", "no_such_need")])
 
     assert checklist.items[0].done  # counted by its category instead
+
+
+def test_refiling_a_file_under_another_category_lets_go_of_its_need(client, token):
+    upload_for(client, token, "shop_chat", upload_of(image_bytes(), "chat.png"))
+    item = Claim.objects.get(token=token).evidence.get()
+
+    client.post(
+        f"/c/{token}/evidence/{item.pk}/caption/",
+        {"caption": "录屏", "category": "product_state"},
+    )
+
+    item.refresh_from_db()
+    assert item.need == ""
+    assert ticked(client, token)["shop_chat"] is False
+
+
+def test_a_new_caption_keeps_the_need(client, token):
+    upload_for(client, token, "shop_chat", upload_of(image_bytes(), "chat.png"))
+    item = Claim.objects.get(token=token).evidence.get()
+
+    client.post(
+        f"/c/{token}/evidence/{item.pk}/caption/",
+        {"caption": "和店家的聊天", "category": "merchant_breach"},
+    )
+
+    assert ticked(client, token)["shop_chat"] is True
