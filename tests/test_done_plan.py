@@ -48,6 +48,7 @@ def test_it_gives_one_next_step_and_lists_the_plan_in_date_order(client):
     rows = plan(client, token)
 
     assert page.count("badge-next") == 1
+    assert page.count('<details class="plan-more">') == len(plan(client, token)) - 1
     assert [step.status for step, _draft, _later in rows].count("next") == 1
     dues = [step.due for step, _draft, _later in rows]
     assert dues == sorted(dues)
