@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from claims.domain.normalize import clean_text
 from claims.models import ClaimEvent
 from claims.once import OnceForm
-from claims.wizard.forms.fields import date_field
+from claims.wizard.forms.fields import date_field, show_if
 
 
 class StartForm(forms.Form):
@@ -41,6 +41,16 @@ class EventForm(OnceForm):
             "invalid_choice": _("Choose one of the events listed."),
         },
     )
+    # A reply that refuses is a refusal: the plan moves on at once (R13), as for "refused".
+    reply = forms.ChoiceField(
+        label=_("If the seller replied: did they refuse?"),
+        choices=[
+            ("refused", _("Yes, they refused")),
+            ("other", _("No: a question, a promise or a request to wait")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
     happened_on = date_field(_("When?"))
     note = forms.CharField(
         label=_("Details"),
@@ -52,6 +62,7 @@ class EventForm(OnceForm):
 
     def __init__(self, *args, earliest=None, claim_offered=True, **kwargs):
         super().__init__(*args, **kwargs)
+        show_if(self, "kind", ClaimEvent.Kind.REPLIED, "reply")
         self.earliest = earliest
         if not claim_offered:
             self.fields["kind"].choices = [
@@ -71,3 +82,9 @@ class EventForm(OnceForm):
 
     def clean_note(self):
         return clean_text(self.cleaned_data["note"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == ClaimEvent.Kind.REPLIED and cleaned.get("reply") == "refused":
+            cleaned["kind"] = ClaimEvent.Kind.REFUSED
+        return cleaned

@@ -187,6 +187,8 @@ class Evidence(UpdateOnly, models.Model):
     category = models.CharField(max_length=32, choices=Category.choices)
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMAGE)
     caption = models.CharField(max_length=200, blank=True)
+    # The checklist need (EvidenceNeed.key) it was uploaded for; "": matched by category.
+    need = models.CharField(max_length=40, blank=True, default="")
     # Kept as text only: stored files get random names.
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=64)

@@ -20,7 +20,7 @@ from claims.domain.eligibility import assess, offers_dossier
 from claims.domain.rules.fraud import own_words_suggest_abuse
 from claims.dossier import fonts
 from claims.downloads import as_attachment
-from claims.followup import plan_for
+from claims.followup import plan_for, plan_with_drafts
 from claims.forms import EventForm, StartForm
 from claims.models import Claim
 from claims.retention import refresh_keep_until
@@ -99,7 +99,7 @@ def done(request, claim):
         {
             "claim": claim,
             "assessment": assessment,
-            "plan": plan_for(claim),
+            "plan": plan_with_drafts(claim),
             "events": claim.events.all(),
             "event_form": form,
             "in_app_browser": any(marker in user_agent for marker in IN_APP_BROWSERS),
@@ -113,6 +113,7 @@ def _record_event(request, claim, form):
     note = form.cleaned_data["note"]
     asks = own_words_suggest_abuse(note)
     landing = _gate_url(claim) if asks else f"{reverse('claims:done', args=[claim.token])}#plan"
+    before = plan_for(claim)
     # One transaction: the token is used if and only if the event is saved.
     with transaction.atomic():
         repeat, _event = once.run(
@@ -131,7 +132,10 @@ def _record_event(request, claim, form):
     refresh_keep_until(claim)
     if asks:
         return _ask_about_note(request, claim, note)
-    messages.success(request, _("Saved. Your plan below is up to date."))
+    if plan_for(claim) == before:
+        messages.success(request, _("Saved. Your plan stays as it was."))
+    else:
+        messages.success(request, _("Saved. Your plan below has changed: see the next step."))
     return redirect(landing)
 
 

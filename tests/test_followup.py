@@ -116,7 +116,7 @@ def test_recording_a_refusal_moves_the_plan_on(client):
     )
     assert response.status_code == 302
     after = client.get(f"/c/{token}/done/").context["plan"]
-    assert [step.status for step in after] != [step.status for step in before]
+    assert [step.status for step, *_ in after] != [step.status for step, *_ in before]
     assert Claim.objects.get(token=token).events.get().note == "客服拒绝"
 
 

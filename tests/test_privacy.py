@@ -44,6 +44,10 @@ def test_the_evidence_page_gives_the_notice_beside_an_unticked_box(client, token
 
     assert "Payment records are sensitive personal information" in page
     assert "I agree that RefundHelper keeps my payment records for this claim." in page
-    box = page.split('name="upload-payment_consent"', 1)[1].split(">", 1)[0]
+    # The general upload form (the payment record's own form asks without a category).
+    general = page.split("data-evidence-upload", 1)[1]
+    box = general.split('name="upload-payment_consent"', 1)[1].split(">", 1)[0]
     assert "checked" not in box
     assert 'data-show-if="upload-category=transaction"' in box
+    for need_box in page.split('name="upload-payment_consent"')[1:]:
+        assert "checked" not in need_box.split(">", 1)[0]

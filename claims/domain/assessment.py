@@ -95,6 +95,8 @@ class Channel:
 class EvidenceNeed:
     category: str
     description: Text
+    # Stable across answers and releases: an uploaded file names the need it was sent for.
+    key: str = ""
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ def _channels(facts: Facts, assessment: Assessment, log: _Log, deadline: date) -
     after, when = _after_deadline(log, deadline)
     found = []
     if assessment.route in RESCISSION_ROUTES and facts.problem == "not_delivered":
-        found += _rescission(facts, assessment, log, after, when)
+        found += _rescission(facts, assessment, log, deadline)
     # The platform and the payment complaint in the assessment's order (R11 may swap them).
     for key in (key for key in names if key in ("platform", "payment")):
         if key == "payment":
@@ -204,23 +204,30 @@ def _after_deadline(log: _Log, deadline: date) -> tuple[date, Text]:
         if "refused" in log.first:
             return after, Text("店家已拒绝，现在就", "The shop refused, so now")
         return after, Text("店家没有回复，现在就", "The shop did not answer, so now")
+    return after, _by_deadline(deadline, log)
+
+
+def _by_deadline(deadline: date, log: _Log) -> Text:
+    """How a step after the shop's deadline starts: on a condition, or now it has passed."""
     until = _day(deadline, log)
-    return after, Text(
-        f"如果店家在{until.zh}前仍未处理，就", f"If the shop has not acted by {until.en},"
-    )
+    if log.today > deadline:
+        return Text(
+            f"店家的期限{until.zh}已过，现在就", f"The deadline of {until.en} has passed, so now"
+        )
+    return Text(f"如果店家在{until.zh}前仍未处理，就", f"If the shop has not acted by {until.en},")
 
 
-def _rescission(
-    facts: Facts, assessment: Assessment, log: _Log, after: date, when: Text
-) -> list[PlanStep]:
-    """R2: after the demand's deadline, the notice that ends the contract; a second "sent".
-    None once the year to cancel (民法典 564(2)) has passed."""
+def _rescission(facts: Facts, assessment: Assessment, log: _Log, deadline: date) -> list[PlanStep]:
+    """R2: the day after the demand's deadline (a refusal does not bring it forward: the
+    notice's draft says the deadline passed), the notice that ends the contract; a second
+    "sent". None once the year to cancel (民法典 564(2)) has passed."""
     if rescinds(facts, assessment.route) or rescission_lapsed(facts):
         return []
+    when = _by_deadline(deadline, log)
     step = _step(
         "merchant_rescission",
         Text("发出解除合同通知", "Send the notice cancelling the contract"),
-        after,
+        deadline + timedelta(days=1),
         Text(f"{when.zh}发出解除合同通知。", f"{when.en} send the notice cancelling the contract."),
         WHERE["merchant_rescission"],
         ATTACH["merchant_rescission"],
@@ -354,10 +361,11 @@ def _statuses(steps: list[PlanStep], log: _Log, today: date) -> tuple[PlanStep, 
         else:
             marked.append(step)
     marked = [_not_in_the_past(step, today) for step in marked]
-    pending = [step.due for step in marked if not step.status]
-    horizon = max(today, min(pending)) if pending else today
+    # One next step: the earliest open one (R13 order among equals); the others wait.
+    pending = [step for step in marked if not step.status]
+    first = min(pending, key=lambda step: step.due) if pending else None
     statuses = [
-        step if step.status else replace(step, status="next" if step.due <= horizon else "later")
+        step if step.status else replace(step, status="next" if step is first else "later")
         for step in marked
     ]
     # §2.6: the 消协 is the other choice to 12315, never proposed beside it.
@@ -378,3 +386,15 @@ def _not_in_the_past(step: PlanStep, today: date) -> PlanStep:
     if step.key in LAST_DAYS:
         return replace(step, status="missed")
     return replace(step, due=today)
+
+
+def rescission_opened(
+    facts: Facts, assessment: Assessment, events: tuple[Event, ...], today: date
+) -> date | None:
+    """The passed deadline of the demand sent, while the plan still asks for the rescission
+    notice (R2); None otherwise. The notice is drafted from then."""
+    plan, term = escalation_plan(facts, assessment, events, today), assessment.demand_term
+    if not any(s.key == "merchant_rescission" and s.status in ("next", "later") for s in plan):
+        return None
+    deadline = term.due(_Log(sorted(events, key=lambda event: event.on), today).asked)
+    return deadline if today > deadline else None

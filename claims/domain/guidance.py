@@ -10,8 +10,8 @@ from claims.domain.facts import Facts
 from claims.domain.text import Text
 
 
-def _need(category: str, zh: str, en: str) -> EvidenceNeed:
-    return EvidenceNeed(category, Text(zh, en))
+def _need(key: str, category: str, zh: str, en: str) -> EvidenceNeed:
+    return EvidenceNeed(category, Text(zh, en), key)
 
 
 def evidence_needed(facts: Facts, route: str) -> tuple[EvidenceNeed, ...]:
@@ -21,6 +21,7 @@ def evidence_needed(facts: Facts, route: str) -> tuple[EvidenceNeed, ...]:
     needs = [
         _payment_record(facts),
         _need(
+            "order_page",
             "transaction",
             "网站上的订单页面截图：订单号、商品名、价格、订单状态。",
             "Screenshot of the order page on the site: order number, item, price, status.",
@@ -35,6 +36,7 @@ def evidence_needed(facts: Facts, route: str) -> tuple[EvidenceNeed, ...]:
     if route == "no_reason_return":
         needs.append(
             _need(
+                "unscratched_card",
                 "product_state",
                 "点卡完好未刮开的照片，以及下单页面（证明没有“不退货”确认步骤）。",
                 "Photos of the unscratched card, and the checkout page (showing no "
@@ -44,6 +46,7 @@ def evidence_needed(facts: Facts, route: str) -> tuple[EvidenceNeed, ...]:
     if route == "minor":
         needs.append(
             _need(
+                "guardianship",
                 "other",
                 "证明购买人年龄和监护关系的材料（如户口本），遮住与本案无关的个人信息。",
                 "Proof of the buyer's age and your guardianship (such as the household "
@@ -54,6 +57,7 @@ def evidence_needed(facts: Facts, route: str) -> tuple[EvidenceNeed, ...]:
     if route in CLAIM_ROUTES:
         needs.append(
             _need(
+                "operator_identity",
                 "operator_identity",
                 "网站经营者的身份：首页的营业执照信息、ICP备案主办单位、客服QQ或微信、收款方名称。",
                 "Who runs the site: business licence on the home page, ICP record holder, "
@@ -71,12 +75,14 @@ def _undelivered(facts: Facts) -> list[EvidenceNeed]:
     )
     needs = [
         _need(
+            "undelivered_order_page",
             "product_state",
             f"{shown}；充值类还要官方充值记录，证明没到账。",
             'The order page showing no key, a cut-off key or "not delivered". For top-ups, '
             "also the official top-up history showing nothing arrived.",
         ),
         _need(
+            "delivery_promise",
             "merchant_breach",
             "商品页面上承诺发货时间的截图（如“自动发货”“10分钟到账”）。",
             'Screenshot of the product page\'s delivery promise (e.g. "instant delivery").',
@@ -85,6 +91,7 @@ def _undelivered(facts: Facts) -> list[EvidenceNeed]:
     if facts.deadline_given:
         needs.append(
             _need(
+                "written_demand",
                 "merchant_breach",
                 "书面催告的截图：写明期限的那条消息，以及显示“已送达/已读”的记录。",
                 "Screenshot of your written demand with its deadline, and proof it was "
@@ -94,6 +101,7 @@ def _undelivered(facts: Facts) -> list[EvidenceNeed]:
     if rescission_due(facts):
         needs.append(
             _need(
+                "rescission_delivered",
                 "merchant_breach",
                 "发出解除合同通知后，保存通知送达店家的记录；合同自通知到达时解除。",
                 "Once you send the notice cancelling the contract, keep proof it reached the "
@@ -107,6 +115,7 @@ def _faulty(facts: Facts) -> list[EvidenceNeed]:
     if facts.problem == "stopped_working":
         return [
             _need(
+                "taken_back_records",
                 "product_state",
                 "官方记录，证明一开始可用、后来被找回、撤回或收回（如账号找回通知、充值撤回记录）。",
                 "Official records showing it worked at first and was later taken back or "
@@ -115,12 +124,14 @@ def _faulty(facts: Facts) -> list[EvidenceNeed]:
         ]
     needs = [
         _need(
+            "redeem_recording",
             "product_state",
             "一段不剪辑的录屏：从订单页的卡密开始，复制、到官方兑换页粘贴，一直录到报错。",
             "One uncut screen recording: start on the order page with the key, copy it, "
             "paste it on the official redeem page, and keep recording until the error.",
         ),
         _need(
+            "support_reply",
             "product_state",
             "如有，官方客服说明卡密已被使用或无效的回复，这是最有力的证据。",
             "If you have it, the official support reply saying the key was already used or "
@@ -130,6 +141,7 @@ def _faulty(facts: Facts) -> list[EvidenceNeed]:
     if facts.problem == "wrong_item":
         needs.append(
             _need(
+                "listing",
                 "merchant_breach",
                 "商品页面截图，显示你买的面值、区服或描述。",
                 "Screenshot of the listing showing the value, region or description you bought.",
@@ -141,12 +153,14 @@ def _faulty(facts: Facts) -> list[EvidenceNeed]:
 def _balance(facts: Facts) -> list[EvidenceNeed]:
     needs = [
         _need(
+            "balance_page",
             "product_state",
             "余额页面截图（金额和时间），以及使用或提现失败的提示。",
             "Screenshot of the balance page (amount and time) and of the error when you tried "
             "to spend or withdraw it.",
         ),
         _need(
+            "balance_topups",
             "transaction",
             "向站内余额充值的付款记录。",
             "The payment records of your top-ups to the balance.",
@@ -155,6 +169,7 @@ def _balance(facts: Facts) -> list[EvidenceNeed]:
     if facts.site_closed:
         needs.append(
             _need(
+                "site_down",
                 "product_state",
                 "网站无法访问或停业公告的截图，带上日期。",
                 "Screenshots, with the date, showing the site is down or its closure notice.",
@@ -168,6 +183,7 @@ def _shop_words(facts: Facts) -> list[EvidenceNeed]:
     if facts.refund_promise == "yes":
         needs.append(
             _need(
+                "refund_promise",
                 "merchant_breach",
                 "店家退款或质保承诺的截图（商品页、公告或聊天），要看得到原话和时间。",
                 "Screenshot of the shop's refund or warranty promise (page, notice or chat), "
@@ -177,6 +193,7 @@ def _shop_words(facts: Facts) -> list[EvidenceNeed]:
     if facts.no_refund_clause:
         needs.append(
             _need(
+                "no_refund_notice",
                 "merchant_breach",
                 "“概不退换”等告示的截图，以及它在页面上的位置。",
                 'Screenshot of the "no refunds" notice and where it sits on the page.',
@@ -185,6 +202,7 @@ def _shop_words(facts: Facts) -> list[EvidenceNeed]:
     if facts.contacted:
         needs.append(
             _need(
+                "shop_chat",
                 "merchant_breach",
                 "和店家的聊天记录：你的要求和店家的回复，要看得到时间和对方账号。",
                 "Your chat with the shop: what you asked and what they said, with times and "
@@ -197,12 +215,14 @@ def _shop_words(facts: Facts) -> list[EvidenceNeed]:
 def _payment_record(facts: Facts) -> EvidenceNeed:
     if facts.payment_method == "private_transfer":
         return _need(
+            "transfer_record",
             "transaction",
             "转账记录截图（收款人、金额、时间），以及对方让你私下转账的聊天记录。",
             "Screenshot of the transfer (who got it, amount, time), and the chat where "
             "they asked you to pay this way.",
         )
     return _need(
+        "payment_record",
         "transaction",
         "付款记录：支付宝或微信账单详情页截图，要看得到收款方全称、交易单号、金额和时间。",
         "Payment record: the bill detail page in your payment app, showing the payee's "

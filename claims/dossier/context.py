@@ -11,19 +11,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.domain import timebars
-from claims.domain.drafting.common import cite, dated_demand, sent_event
+from claims.domain.drafting.common import cite
 from claims.domain.eligibility import assess
 from claims.domain.quantity import order_summary
 from claims.dossier.chronology import EVENT_TEXT, timeline
+from claims.dossier.preview import dated_demand_for as _dated_demand
+from claims.dossier.preview import statement_for
 from claims.dossier.statement import (
     RECIPIENTS,
     basis_articles,
-    build_statement,
     chosen_recipient,
     offered_recipients,
 )
 from claims.evidence import exhibit_images
-from claims.followup import as_events, plan_for
+from claims.followup import plan_for
 from claims.wizard.facts import facts_for_claim, prefixed_step_data
 from claims.wizard.review import answer_sections
 from claims.wizard.signature import ClaimContent, events_after_signing
@@ -224,7 +225,7 @@ def build_context(
     named = [a for a in assessment.citations if a not in quoted] if assessment else []
     order = SUPPORT_ORDER[reader.key] + CLOSING_ORDER
     chapters = _numbered_chapters([key for key in order if present[key]])
-    demand, due = _dated_demand(claim, facts, assessment, events)
+    demand, _due = _dated_demand(claim, facts, assessment, events)
     return {
         "claim": claim,
         "facts": facts,
@@ -233,8 +234,8 @@ def build_context(
         "assessment": assessment,
         "demand": demand,
         "recipient": reader,
-        "statement": build_statement(
-            reader, facts, assessment, seller_demand=demand.zh, due=due, exhibits=exhibits
+        "statement": statement_for(
+            claim, reader, facts=facts, assessment=assessment, events=events, exhibits=exhibits
         )
         if assessment
         else None,
@@ -325,17 +326,3 @@ def seller_demand(claim, facts, assessment):
     later = {event.pk for event in events_after_signing(claim)}
     events = [event for event in claim.events.all() if event.pk not in later]
     return _dated_demand(claim, facts, assessment, events)
-
-
-def _dated_demand(claim, facts, assessment, events):
-    """The demand with its term as a date, counted from when the dossier goes out: the day
-    the user recorded sending it before signing, else the day they signed it (the signed
-    drafts count the same way), and the seller's last day (None without a term)."""
-    if assessment is None:
-        return None, None
-    sent = sent_event(as_events(events))
-    signed = timezone.localdate(claim.completed_at) if claim.completed_at else None
-    day = sent.on if sent else signed
-    term = assessment.demand_term
-    due = term.due(day or facts.today) if term else None
-    return dated_demand(facts, assessment, sent=day), due

@@ -42,6 +42,8 @@ class ChecklistItem:
     description: object
     example: object
     done: bool
+    key: str = ""
+    upload_form: object = None
 
 
 @dataclass
@@ -61,28 +63,44 @@ class Checklist:
         return round(100 * self.done / self.total) if self.total else 0
 
     @property
+    def missing(self) -> list[ChecklistItem]:
+        return [item for item in self.items if not item.done]
+
+    @property
     def next_category(self) -> str | None:
         """The category of the first item still missing: a good default for the next upload."""
         return next((item.category for item in self.items if not item.done), None)
+
+    def item(self, key: str) -> ChecklistItem | None:
+        return next((item for item in self.items if key and item.key == key), None)
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
 
 def evidence_checklist(assessment, items) -> Checklist:
-    """The evidence the assessment asks for, in its order, ticked as files of its kind arrive.
+    """The evidence the assessment asks for, in its order, each ticked by the files sent for it.
 
-    Needs of one category are ticked in order: the n-th is met once n files of that category
-    exist (the assessment gives needs no identity a file could point to).
+    A file uploaded for a need ticks exactly that need. Files sent without one (claims from
+    before needs had keys, the general upload form) tick by category: the n-th still open
+    need of a category is met once n such files of that category exist.
     """
     if assessment is None:
         return Checklist()
-    files = Counter(item.category for item in items)
+    needs = assessment.evidence_needed
+    keys = {need.key for need in needs}
+    named = {item.need for item in items if item.need in keys}
+    files = Counter(item.category for item in items if item.need not in keys)
     seen = Counter()
     labels = dict(Evidence.Category.choices)
     checklist = Checklist()
-    for need in assessment.evidence_needed:
+    for need in needs:
         seen[need.category] += 1
+        if need.key in named:
+            done = True
+        else:
+            files[need.category] -= 1
+            done = files[need.category] >= 0
         checklist.items.append(
             ChecklistItem(
                 category=need.category,
@@ -90,19 +108,47 @@ def evidence_checklist(assessment, items) -> Checklist:
                 description=need.description,
                 # One example per category is enough; repeated it would only be noise.
                 example=GOOD_EVIDENCE.get(need.category) if seen[need.category] == 1 else None,
-                done=files[need.category] >= seen[need.category],
+                done=done,
+                key=need.key,
             )
         )
     return checklist
 
 
+def file_under(saved, need: str) -> None:
+    """Record the need the user uploaded these files for (saved: Evidence rows)."""
+    if need:
+        Evidence.objects.filter(pk__in=[item.pk for item in saved]).update(need=need)
+
+
+def bound_upload_form(wizard) -> EvidenceUploadForm:
+    """The posted upload form; sent from a need's own form, it is that need's form again."""
+    request = wizard.request
+    need = request.POST.get("upload-need", "")
+    target = evidence_checklist(wizard.assessment(), wizard.claim.evidence.all()).item(need)
+    return EvidenceUploadForm(
+        request.POST, request.FILES, prefix="upload", claim=wizard.claim, for_need=target
+    )
+
+
 def step_context(wizard, form, context) -> dict:
-    """The evidence step: the files so far, the checklist, and the upload form (the one the
-    user just sent, with its errors, when an upload was refused), and the payment records
-    notice beside each payment record the reader found without the claim's consent."""
+    """The evidence step: the files so far, the checklist with an upload form per missing need,
+    the general upload form (the one the user just sent, with its errors, when an upload was
+    refused), and the payment records notice beside each payment record the reader found
+    without the claim's consent."""
     items = list(wizard.claim.evidence.all())
     checklist = evidence_checklist(context["assessment"], items)
-    upload_form = context.get("upload_form") or EvidenceUploadForm(
+    sent = context.get("upload_form")
+    sent_for = checklist.item(sent["need"].value() or "") if sent is not None else None
+    for item in checklist.items:
+        if item.done and item is not sent_for:
+            continue
+        item.upload_form = (
+            sent
+            if sent_for is item
+            else EvidenceUploadForm(prefix="upload", claim=wizard.claim, for_need=item)
+        )
+    upload_form = (sent if sent_for is None else None) or EvidenceUploadForm(
         prefix="upload", claim=wizard.claim, initial={"category": checklist.next_category}
     )
     return {
@@ -112,3 +158,9 @@ def step_context(wizard, form, context) -> dict:
         "awaiting_consent": awaiting_consent(items),
         "consent_form": PaymentConsentForm(),
     }
+
+
+def missing_evidence(wizard, form, context) -> dict:
+    """The review page: what the checklist still lacks, said before signing."""
+    items = list(wizard.claim.evidence.all())
+    return {"missing_evidence": evidence_checklist(context.get("assessment"), items).missing}

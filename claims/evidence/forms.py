@@ -68,9 +68,25 @@ class EvidenceUploadForm(OnceForm):
         required=False,
         help_text=_("What the file shows, e.g. 'Alipay bill for the order'."),
     )
+    # The checklist need the files are for (EvidenceNeed.key); an unknown key ticks nothing.
+    need = forms.RegexField(regex=r"^[a-z_]{1,40}$", required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, claim=None, **kwargs):
+    def __init__(self, *args, claim=None, for_need=None, **kwargs):
+        """`for_need`: a checklist item; its form asks only for the files and a caption."""
+        if for_need is not None:
+            kwargs.setdefault("auto_id", f"id_{for_need.key}_%s")
+            kwargs["initial"] = {
+                **kwargs.get("initial", {}),
+                "category": for_need.category,
+                "need": for_need.key,
+            }
         super().__init__(*args, **kwargs)
+        if for_need is not None:
+            self.fields["category"].widget = forms.HiddenInput()
+            if for_need.category != Evidence.Category.TRANSACTION:
+                del self.fields["payment_consent"]
+            else:
+                self.fields["payment_consent"].widget = forms.CheckboxInput()
         self.limits = pipeline.limits()
         self.claim = claim
         self.fields["files"].help_text = gettext(
@@ -85,6 +101,11 @@ class EvidenceUploadForm(OnceForm):
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])
+
+    @property
+    def choose_again(self) -> bool:
+        """A refused upload is shown again: browsers never refill a file input."""
+        return self.is_bound and bool(self.errors)
 
     def clean(self):
         cleaned = super().clean()

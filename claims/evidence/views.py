@@ -72,6 +72,7 @@ def evidence_caption(request, token, pk):
     claim, item = _item(token, pk)
     form = CaptionForm(request.POST)
     if form.is_valid():
+        filed_as = item.category
         if not item.change_category(form.cleaned_data["category"] or item.category):
             messages.error(
                 request,
@@ -80,8 +81,10 @@ def evidence_caption(request, token, pk):
                     "'Payment and order', with the confirmation."
                 ),
             )
+        if item.category != filed_as:
+            item.need = ""  # refiled by hand: the checklist matches it by its new category
         item.caption = form.cleaned_data["caption"]
-        item.save(update_fields=["caption", "category"])
+        item.save(update_fields=["caption", "category", "need"])
         messages.success(request, _("Caption saved."))
     else:
         for errors in form.errors.values():

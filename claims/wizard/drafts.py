@@ -5,11 +5,15 @@ change, an untouched draft follows them; an edited one is kept and flagged, neve
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.drafting import Complainant, drafts_for
+from claims.domain.drafting.common import EXPLAINS
 from claims.domain.eligibility import GOODWILL_DRAFTS, assess, offers_dossier
+from claims.domain.escalation import rescission_opened
+from claims.domain.text import Text
 from claims.wizard.facts import facts_from
 from claims.wizard.forms.messages import draft_digest
 from claims.wizard.steps import FORMS
@@ -40,10 +44,28 @@ def drafts_from_answers(step_data: Mapping, events: tuple = (), today=None) -> t
     if assessment.blocks_documents:
         return ()
     drafts = drafts_for(facts, assessment, complainant_from(step_data), events)
+    drafts = _with_rescission(drafts, facts, assessment, step_data, events)
     if not offers_dossier(assessment):
         # No claim: a goodwill request to the shop, never a payment or 12315 complaint.
         drafts = tuple(draft for draft in drafts if draft.key in GOODWILL_DRAFTS)
     return drafts
+
+
+def _with_rescission(drafts, facts, assessment, step_data, events) -> tuple:
+    """The rescission notice, once the demand the user sent through the plan has run out:
+    written as if they had answered that this deadline was given and passed (R2)."""
+    deadline = rescission_opened(facts, assessment, events, facts.today)
+    if deadline is None or any(draft.key == "merchant_rescission" for draft in drafts):
+        return drafts
+    later = replace(facts, deadline_given=True, deadline_on=deadline)
+    notices = [
+        draft
+        for draft in drafts_for(later, assess(later), complainant_from(step_data), events)
+        if draft.key == "merchant_rescission"
+    ]
+    keys = [draft.key for draft in drafts]
+    at = keys.index("merchant_demand") + 1 if "merchant_demand" in keys else len(drafts)
+    return (*drafts[:at], *notices, *drafts[at:])
 
 
 def initial_for(drafts) -> dict:
@@ -79,3 +101,20 @@ def reset(data: MultiValueDict, drafts, key: str) -> MultiValueDict:
             data[f"{PREFIX}{key}"] = draft.text
             data[f"{PREFIX}basis_{key}"] = draft_digest(draft.text)
     return data
+
+
+def about(draft) -> Text:
+    """What a draft says, for a reader of the page's language, without the generic opener."""
+    text = draft.explanation
+    return Text(
+        text.zh.removeprefix(EXPLAINS.zh).strip(), text.en.removeprefix(EXPLAINS.en).strip()
+    )
+
+
+def step_context(wizard, form, context) -> dict:
+    """The messages page: each draft opens with where it goes and what goes with it."""
+    return {
+        "draft_rows": [
+            (field, draft, is_stale, about(draft)) for field, draft, is_stale in form.draft_fields()
+        ]
+    }

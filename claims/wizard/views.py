@@ -17,9 +17,10 @@ from formtools.wizard.views import NamedUrlWizardView
 from claims import once, tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
+from claims.dossier import preview
 from claims.evidence import checklist
 from claims.evidence import pipeline as evidence_pipeline
-from claims.evidence.forms import EvidenceUploadForm, upload_repeat_message
+from claims.evidence.forms import upload_repeat_message
 from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
@@ -46,7 +47,11 @@ STEP_CONTEXT = {
     **dict.fromkeys(prefill.STEPS, prefill.step_context),
     "evidence": checklist.step_context,
     "review": review.step_context,
+    "messages": message_drafts.step_context,
+    signature.SIGNING_STEP: preview.step_context,
 }
+# Steps whose context comes from more than one package.
+MORE_STEP_CONTEXT = {"review": checklist.missing_evidence}
 
 
 class ClaimWizard(NamedUrlWizardView):
@@ -179,9 +184,7 @@ class ClaimWizard(NamedUrlWizardView):
         return "upload" in self.request.POST or bool(self.request.FILES)
 
     def handle_upload(self):
-        upload_form = EvidenceUploadForm(
-            self.request.POST, self.request.FILES, prefix="upload", claim=self.claim
-        )
+        upload_form = checklist.bound_upload_form(self)
         if upload_form.is_valid():
             landing = self.get_step_url("evidence")
             repeat, result = once.run(
@@ -204,6 +207,7 @@ class ClaimWizard(NamedUrlWizardView):
                 messages.info(self.request, text)
             for name, error in result.errors:
                 upload_form.add_error("files", f"{name}: {error}")
+            checklist.file_under(result.saved, upload_form.cleaned_data["need"])
             if result.saved:
                 refresh_keep_until(self.claim)
             tasks.request_readings(result.saved)
@@ -283,6 +287,8 @@ class ClaimWizard(NamedUrlWizardView):
             context["assessment"] = self.assessment()
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
+        if step in MORE_STEP_CONTEXT:
+            context.update(MORE_STEP_CONTEXT[step](self, form, context))
         if step == signature.SIGNING_STEP and signature.changed_since_signing(self.claim):
             # Signed before signatures recorded what they cover: nothing changed, say so.
             key = "signed_before" if self.claim.signed_digest else "signed_without_digest"

@@ -192,11 +192,30 @@ def test_the_first_pending_step_is_next_and_the_rest_later():
     }
 
 
-def test_overdue_steps_are_next_once_their_day_has_come():
+def test_of_the_overdue_steps_only_the_first_is_next_and_the_rest_wait():
     plan = plan_for("not_delivered", Event("sent", TODAY), today=date(2026, 11, 30))
 
-    assert statuses(plan)["payment"] == statuses(plan)["merchant_rescission"] == "next"
-    assert statuses(plan)["complaint_12315"] == "later"
+    assert dues(plan)["payment"] == dues(plan)["merchant_rescission"] == date(2026, 11, 30)
+    assert statuses(plan)["merchant_rescission"] == "next"
+    assert statuses(plan)["payment"] == statuses(plan)["complaint_12315"] == "later"
+
+
+def test_once_the_deadline_has_passed_the_steps_after_it_say_now_not_if():
+    before = plan_for("not_delivered", Event("sent", TODAY), today=TODAY)
+    after = plan_for("not_delivered", Event("sent", TODAY), today=date(2026, 11, 30))
+
+    assert steps(before)["merchant_rescission"].action.zh.startswith("如果店家在")
+    for key in ("merchant_rescission", "payment"):
+        assert "已过，现在就" in steps(after)[key].action.zh
+        assert "has passed, so now" in steps(after)[key].action.en
+
+
+@pytest.mark.parametrize("name", PLANS)
+@pytest.mark.parametrize("day", [TODAY, date(2026, 11, 30), date(2026, 12, 30)])
+def test_it_never_gives_more_than_one_next_step(name, day):
+    plan = plan_for(name, Event("sent", TODAY), today=day)
+
+    assert list(statuses(plan).values()).count("next") <= 1
 
 
 def test_sent_fixes_the_day_the_shop_was_asked():
@@ -212,7 +231,9 @@ def test_sent_fixes_the_day_the_shop_was_asked():
 def test_a_refusal_or_silence_makes_the_next_channel_due_now(kind):
     plan = plan_for("not_delivered", Event("sent", TODAY), Event(kind, date(2026, 11, 23)))
 
-    assert dues(plan)["payment"] == dues(plan)["merchant_rescission"] == date(2026, 11, 23)
+    assert dues(plan)["payment"] == date(2026, 11, 23)
+    # The notice waits for the deadline: its text says the deadline passed.
+    assert dues(plan)["merchant_rescission"] > date(2026, 11, 23)
     assert steps(plan)["payment"].status == "next"
     assert "现在就" in steps(plan)["payment"].action.zh
 
@@ -426,5 +447,15 @@ def test_it_never_proposes_the_consumer_association_beside_12315():
     events = (Event("sent", date(2026, 11, 22)),)
     plan = steps(escalation_plan(facts, assess(facts), events, today=date(2026, 12, 30)))
 
-    assert plan["complaint_12315"].status == "next"
+    assert plan["complaint_12315"].status in ("next", "later")
     assert plan["consumer_association"].status != "next"
+    later = steps(
+        escalation_plan(
+            facts,
+            assess(facts),
+            (*events, Event("sent", date(2026, 12, 1)), Event("filed_payment", date(2026, 12, 2))),
+            today=date(2026, 12, 30),
+        )
+    )
+    assert later["complaint_12315"].status == "next"
+    assert later["consumer_association"].status == "later"
