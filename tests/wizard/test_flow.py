@@ -167,11 +167,12 @@ def test_an_edited_message_is_saved_and_printed(client):
     token = start_claim(client)
     walk_to(client, token, "evidence")
     fill_in(client, token, "identity")
-    fill_in(client, token, "messages", merchant_chat="请退款，订单号 202611220387。谢谢！")
+    fill_in(client, token, "messages", merchant_demand="请退款，订单号 202611220387。谢谢！")
     for step in ("review", "declaration"):
         fill_in(client, token, step)
     client.get(f"/c/{token}/finish/")
-    pdf = client.get(f"/c/{token}/dossier.pdf").content
+    # The formal demand is printed for a third party (the seller's copy is itself the demand).
+    pdf = client.get(f"/c/{token}/dossier.pdf?for=12315").content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "请退款，订单号 202611220387。谢谢！" in text
 
