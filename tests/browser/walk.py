@@ -17,19 +17,23 @@ def fill_step(page, step: str, **overrides) -> None:
     """Type, tick and choose the journey's answers for `step`, in the form's own order."""
     answers = dict(ANSWERS[step] or {}) | overrides
     for name, value in answers.items():
-        field = page.locator(f'[name="{step}-{name}"]')
-        if not value or field.count() == 0:
-            continue
-        first = field.first
-        kind = first.get_attribute("type")
-        if kind == "radio":
-            page.locator(f'input[name="{step}-{name}"][value="{value}"]').check()
-        elif kind == "checkbox":
-            first.check()
-        elif first.evaluate("node => node.tagName") == "SELECT":
-            first.select_option(value)
-        else:
-            first.fill(value)
+        fill_field(page, step, name, value)
+
+
+def fill_field(page, step: str, name: str, value: str) -> None:
+    field = page.locator(f'[name="{step}-{name}"]')
+    if not value or field.count() == 0:
+        return
+    first = field.first
+    kind = first.get_attribute("type")
+    if kind == "radio":
+        page.locator(f'input[name="{step}-{name}"][value="{value}"]').check()
+    elif kind == "checkbox":
+        first.check()
+    elif first.evaluate("node => node.tagName") == "SELECT":
+        first.select_option(value)
+    else:
+        first.fill(value)
 
 
 def press(page, button) -> None:
@@ -47,7 +51,7 @@ def back_from(page) -> None:
 
 
 def step_of(page) -> str:
-    return page.url.split("?")[0].rstrip("/").split("/")[-1]
+    return page.url.split("#")[0].split("?")[0].rstrip("/").split("/")[-1]
 
 
 def picture(name: str, color, fmt="PNG") -> dict:
