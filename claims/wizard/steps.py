@@ -88,14 +88,13 @@ STEP_PARTS = {
         Part(
             _("Your order"),
             (
-                "product_name", "amount", "purchased_at", "payment_method",
-                "transfer_requested_by_seller", "order_number", "no_order_number",
-                "transaction_number",
+                "amount", "purchased_at", "payment_method", "transfer_requested_by_seller",
+                "order_number", "no_order_number", "transaction_number",
             ),
         ),
         Part(
-            _("Where you bought it"),
-            ("platform_name", "site_address", "shop_name", "product_type", "items"),
+            _("What you bought, and where"),
+            ("product_name", "product_type", "items", "platform_name", "site_address", "shop_name"),
         ),
     ),
 }  # fmt: skip

@@ -159,15 +159,16 @@ class ClaimWizard(NamedUrlWizardView):
         number = parts.part_number(self.request.POST.get(parts.POSTED_PART), steps_parts)
         part = steps_parts[number - 1]
         data = parts.merged(step, self.storage.get_step_data(step), self.request.POST, part)
-        self.storage.set_step_data(step, data)
         goto = self.request.POST.get(parts.GOTO_PART)
-        if goto:
+        if goto:  # Back keeps what was typed, valid or not, as Back between steps does
+            self.storage.set_step_data(step, data)
             return redirect(self.part_url(step, parts.part_number(goto, steps_parts)))
         if number < len(steps_parts):
             form = self.get_form(step=step, data=data)
-            if parts.part_is_valid(form, part):
-                return redirect(self.part_url(step, number + 1))
-            return self.render(form)
+            if not parts.part_is_valid(form, part):
+                return self.render(form)  # refused, and not stored: as formtools does
+            self.storage.set_step_data(step, data)
+            return redirect(self.part_url(step, number + 1))
         self.request.POST = data
         return None
 

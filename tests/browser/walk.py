@@ -54,6 +54,13 @@ def step_of(page) -> str:
     return page.url.split("#")[0].split("?")[0].rstrip("/").split("/")[-1]
 
 
+def page_of(page) -> str:
+    """The step and, for a step over several pages, which one: "order", "order-2"."""
+    query = page.url.split("#")[0].partition("?")[2]
+    part = dict(pair.partition("=")[::2] for pair in query.split("&") if pair).get("part")
+    return f"{step_of(page)}-{part}" if part and part != "1" else step_of(page)
+
+
 def picture(name: str, color, fmt="PNG") -> dict:
     buffer = io.BytesIO()
     Image.new("RGB", (900, 1600), color).save(buffer, format=fmt)

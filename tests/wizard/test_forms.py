@@ -63,8 +63,8 @@ def future_time() -> str:
         ("amount", "-5", "The amount must be more than 0."),
         ("amount", "五十", "Enter the amount as a number"),
         ("purchased_at", "FUTURE", "The payment time cannot be in the future."),
-        ("platform_name", "", "This field is required."),
-        ("order_number", "9" * 500, "Ensure this value has at most 80 characters"),
+        ("platform_name", "", "Enter the name of the website or platform, for example"),
+        ("order_number", "9" * 500, "Enter the order number in 80 characters or fewer."),
         ("order_number", "订单？", "Use only letters, digits and the signs"),
     ],
 )
