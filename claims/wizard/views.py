@@ -24,16 +24,16 @@ from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
-from claims.wizard import parts, review, signature
+from claims.wizard import parts, progress, review, signature
 from claims.wizard.facts import facts_from
 from claims.wizard.steps import (
     RETURN_TO_REVIEW,
-    SECTIONS,
     STEP_CONDITIONS,
     STEP_FORMS,
     STEP_LABELS,
     STEP_PARTS,
     form_kwargs,
+    raw_answer,
 )
 
 
@@ -104,8 +104,12 @@ class ClaimWizard(NamedUrlWizardView):
             return message_drafts.initial_for(self.drafts())
         if step in prefill.STEPS:
             return {**super().get_form_initial(step), **self.read_values[step]}
-        if step == signature.SIGNING_STEP and self.claim.signed_name:
-            return {"full_name": self.claim.signed_name}
+        if step == signature.SIGNING_STEP:
+            # The name is asked once: the 12315 step's name signs unless one signed before.
+            name = self.claim.signed_name or raw_answer(
+                self.raw_step_data(), "identity", "complainant_name"
+            )
+            return {"full_name": name} if name else {}
         return super().get_form_initial(step)
 
     @cached_property
@@ -256,9 +260,18 @@ class ClaimWizard(NamedUrlWizardView):
     def _is_upload(self) -> bool:
         return "upload" in self.request.POST or bool(self.request.FILES)
 
+    def upload_data(self):
+        """The upload as posted; the payment records consent counts as given once the claim
+        holds a payment record (it is asked once per claim, issue 17 item 4)."""
+        data = self.request.POST
+        if self.claim.has_payment_consent():
+            data = data.copy()
+            data["upload-payment_consent"] = "on"
+        return data
+
     def handle_upload(self):
         upload_form = EvidenceUploadForm(
-            self.request.POST, self.request.FILES, prefix="upload", claim=self.claim
+            self.upload_data(), self.request.FILES, prefix="upload", claim=self.claim
         )
         if upload_form.is_valid():
             landing = self.get_step_url("evidence")
@@ -330,26 +343,10 @@ class ClaimWizard(NamedUrlWizardView):
     # -- templates ---------------------------------------------------------------------
 
     def section_links(self):
-        """The journey's sections, always the same ones: done, current or still to come."""
         steps = list(self.get_form_list())
-        blocker = self.first_incomplete_step()
-        reachable = steps.index(blocker) if blocker else len(steps) - 1
-        current = steps.index(self.steps.current) if self.steps.current in steps else 0
-        links = []
-        for number, (label, members) in enumerate(SECTIONS, start=1):
-            indexes = [steps.index(step) for step in members if step in steps]
-            first, last = min(indexes), max(indexes)
-            links.append(
-                {
-                    "number": number,
-                    "label": label,
-                    "url": self.get_step_url(steps[first]),
-                    "is_current": first <= current <= last,
-                    "is_reachable": first <= reachable,
-                    "is_done": last < reachable and not first <= current <= last,
-                }
-            )
-        return links
+        return progress.section_links(
+            steps, self.first_incomplete_step(), self.steps.current, self.get_step_url
+        )
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -359,7 +356,7 @@ class ClaimWizard(NamedUrlWizardView):
             step_name=step,
             step_label=STEP_LABELS.get(step, step),
             sections=self.section_links(),
-            section_count=len(SECTIONS),
+            section_count=len(progress.SECTIONS),
             returning_to_review=self.returning_to_review(),
             back_at_top=step not in BACK_UNDER_FORM,
             **self.page_context(form),
@@ -368,6 +365,8 @@ class ClaimWizard(NamedUrlWizardView):
             context["assessment"] = self.assessment()
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
+        if "upload_form" in context and self.claim.has_payment_consent():
+            context["upload_form"].fields.pop("payment_consent", None)  # given already
         if step == signature.SIGNING_STEP and signature.changed_since_signing(self.claim):
             # Signed before signatures recorded what they cover: nothing changed, say so.
             key = "signed_before" if self.claim.signed_digest else "signed_without_digest"

@@ -24,7 +24,7 @@ GENERIC = (
 STEPS_WITH_QUESTIONS = [
     step
     for step in FORMS
-    if step not in ("assessment", "evidence", "review", "messages", "identity")  # no questions
+    if step not in ("assessment", "evidence", "review", "messages", "identity")  # none required
 ]
 
 
