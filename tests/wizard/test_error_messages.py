@@ -62,7 +62,7 @@ def test_it_links_the_summary_to_each_input_on_an_empty_page(client):
     page = response.content.decode()
     summary = page.split('id="error-summary"')[1].split("</div>")[0]
     targets = re.findall(r'href="#([^"]+)"', summary)
-    assert targets == ["id_problem-problem_0", "id_problem-discovered_on"]
+    assert targets == ["id_problem-problem_0", "id_problem-redeemed_0", "id_problem-discovered_on"]
     for target in targets:
         assert f'id="{target}"' in page
     assert "This field is required" not in page and "这个字段是必填项" not in page
