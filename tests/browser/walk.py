@@ -6,11 +6,17 @@ from PIL import Image
 
 from tests.journey import ANSWERS
 
-# The steps a claim about an invalid key goes through (as in tests/wizard/test_flow.py).
+# The pages a claim about an invalid key goes through (the steps of tests/wizard/test_flow.py;
+# the order step over its two pages, "order-2" its second: see page_of).
 STEPS = [
-    "order", "buyer", "problem", "defect", "contact", "policy", "seller",
+    "order", "order-2", "buyer", "problem", "defect", "contact", "policy", "seller",
     "assessment", "evidence", "identity", "messages", "review", "declaration",
 ]  # fmt: skip
+
+
+def step_name(page_label: str) -> str:
+    """The step a page belongs to: "order-2" is a page of "order"."""
+    return page_label.split("-")[0]
 
 
 def fill_step(page, step: str, **overrides) -> None:
@@ -47,7 +53,8 @@ def continue_from(page) -> None:
 
 
 def back_from(page) -> None:
-    press(page, page.locator('form.step-form button[name="wizard_goto_step"]'))
+    """GOV.UK's back link at the top (a button of the step's form: what was typed stays)."""
+    press(page, page.locator("button.back-link"))
 
 
 def step_of(page) -> str:
