@@ -102,7 +102,10 @@ STEP_PARTS = {
 # where conditional steps would make "step 5 of 12" jump to "of 13").
 SECTIONS = (
     (_("Your purchase"), ("order", "buyer")),
-    (_("What went wrong"), ("problem", "minor", "items", "delivery", "defect", "receipt", "balance")),
+    (
+        _("What went wrong"),
+        ("problem", "minor", "items", "delivery", "defect", "receipt", "balance"),
+    ),
     (_("The seller"), ("contact", "policy", "promise", "seller", "gate")),
     (_("Your result"), ("assessment",)),
     (_("Evidence and messages"), ("evidence", "identity", "messages")),

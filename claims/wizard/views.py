@@ -188,8 +188,8 @@ class ClaimWizard(NamedUrlWizardView):
         if step not in STEP_PARTS:
             return {"page_form": form, "page_title": None}
         steps_parts = STEP_PARTS[step]
-        number = parts.part_with_errors(form, steps_parts) if self.request.method == "POST" else None
-        number = number or self.part_number(step)
+        posted = self.request.method == "POST"
+        number = (posted and parts.part_with_errors(form, steps_parts)) or self.part_number(step)
         part = steps_parts[number - 1]
         return {
             "page_form": parts.FormPage(form, part.fields),

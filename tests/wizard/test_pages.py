@@ -8,7 +8,6 @@ import pytest
 from claims.models import Claim
 from tests.journey import (
     ANSWERS,
-
     form_data,
     image_file,
     start_claim,
@@ -204,3 +203,16 @@ def test_it_layers_the_privacy_notice_with_the_pipl_lines_up_front(client):
     response = client.post("/", {})
     assert response.status_code == 200 and not Claim.objects.exists()
 
+
+@pytest.mark.django_db
+def test_it_shows_the_verdict_and_the_next_action_first_and_folds_the_reasons(client):
+    token = start_claim(client)
+    walk_to(client, token, "seller")
+    page = client.get(step_url(token, "assessment")).content.decode()
+    verdict = page.index('id="result-headline"')
+    next_action = page.index('class="next-action"')
+    button = page.index('id="step-form"')
+    reasons = page.index('<details class="reasons">')
+    assert verdict < next_action < button < reasons
+    assert page.index('class="notice notice-warning"') > button  # warnings after the action
+    assert page.index('<ol class="reasons-list">') > reasons  # the reasons inside the fold

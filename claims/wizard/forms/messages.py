@@ -24,9 +24,7 @@ class IdentityForm(forms.Form):
         label=_("Your real name"),
         max_length=50,
         required=False,
-        error_messages={
-            "max_length": _("Enter your name in %(limit_value)d characters or fewer.")
-        },
+        error_messages={"max_length": _("Enter your name in %(limit_value)d characters or fewer.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     complainant_phone = forms.CharField(

@@ -10,8 +10,8 @@ from claims.wizard.forms.fields import (
     YES_NO_UNSURE,
     LenientDateField,
     date_field,
-    radio,
     field_errors,
+    radio,
     require_when,
     show_if,
     text_area,
@@ -183,7 +183,10 @@ field_errors(
         "problem": {"required": _("Choose what went wrong.")},
         "discovered_on": _day(
             _("Enter the day you noticed the problem, for example 2026-11-20."),
-            _("Enter the day you noticed the problem as year, month and day, for example 2026-11-20."),
+            _(
+                "Enter the day you noticed the problem as year, month and day, "
+                "for example 2026-11-20."
+            ),
         ),
         "description": {
             "max_length": _("Write what happened in %(limit_value)d characters or fewer.")

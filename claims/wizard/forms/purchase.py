@@ -330,9 +330,7 @@ field_errors(
         },
         "payment_method": {"required": _("Choose how you paid.")},
         "transaction_number": {
-            "max_length": _(
-                "Enter the transaction number in %(limit_value)d characters or fewer."
-            )
+            "max_length": _("Enter the transaction number in %(limit_value)d characters or fewer.")
         },
     },
 )

@@ -240,7 +240,10 @@ field_errors(
             _("Enter the day you first asked as year, month and day, for example 2026-11-21.")
         ),
         "demanded_on": _day(
-            _("Enter the day you asked for a refund as year, month and day, for example 2026-11-21.")
+            _(
+                "Enter the day you asked for a refund as year, month and day, "
+                "for example 2026-11-21."
+            )
         ),
         "deadline_on": _day(
             _("Enter the day the deadline ended as year, month and day, for example 2026-11-23.")
@@ -257,9 +260,7 @@ field_errors(
         "no_refund_clause": {
             "required": _("Choose whether the site says virtual goods cannot be refunded.")
         },
-        "clause_text": {
-            "max_length": _("Copy the clause in %(limit_value)d characters or fewer.")
-        },
+        "clause_text": {"max_length": _("Copy the clause in %(limit_value)d characters or fewer.")},
         "purchase_confirmation": {
             "required": _("Choose whether you had to confirm this at checkout.")
         },
