@@ -87,6 +87,9 @@ class EvidenceUploadForm(OnceForm):
                 del self.fields["payment_consent"]
             else:
                 self.fields["payment_consent"].widget = forms.CheckboxInput()
+        if claim is not None and claim.has_payment_consent():
+            # Asked once per claim (issue 17): given with the first payment record.
+            self.fields.pop("payment_consent", None)
         self.limits = pipeline.limits()
         self.claim = claim
         self.fields["files"].help_text = gettext(
@@ -109,8 +112,11 @@ class EvidenceUploadForm(OnceForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("category") == Evidence.Category.TRANSACTION and not cleaned.get(
-            "payment_consent"
+        asked = "payment_consent" in self.fields
+        if (
+            asked
+            and cleaned.get("category") == Evidence.Category.TRANSACTION
+            and not cleaned.get("payment_consent")
         ):
             self.add_error(
                 "payment_consent",

@@ -40,6 +40,12 @@ class ScreenshotForm(forms.Form):
     )
     payment_consent = payment_consent_field()
 
+    def __init__(self, *args, claim=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked once per claim: a claim that holds a payment record has the consent already.
+        if claim is not None and claim.has_payment_consent():
+            del self.fields["payment_consent"]
+
     def clean_screenshot(self):
         """Only pictures can be read: PDFs and recordings belong on the evidence step."""
         upload = self.cleaned_data["screenshot"]

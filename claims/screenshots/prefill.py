@@ -120,5 +120,5 @@ def step_context(wizard, form, context) -> dict:
     step = wizard.steps.current
     extra = {"read_fields": mark_read_fields(form, wizard.read_values[step])}
     if step == "order":
-        extra.update(readings=wizard.readings, screenshot_form=ScreenshotForm())
+        extra.update(readings=wizard.readings, screenshot_form=ScreenshotForm(claim=wizard.claim))
     return extra

@@ -33,7 +33,9 @@ def screenshot_upload(request, token):
     claim = get_claim_or_404(token)
     returning = request.GET.get("return") == RETURN_TO_REVIEW
     posted = request.method == "POST"
-    form = ScreenshotForm(request.POST if posted else None, request.FILES if posted else None)
+    form = ScreenshotForm(
+        request.POST if posted else None, request.FILES if posted else None, claim=claim
+    )
     if request.method == "POST" and form.is_valid():
         result = pipeline.accept_uploads(
             claim,

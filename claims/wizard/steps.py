@@ -29,6 +29,7 @@ from claims.wizard.forms import (
 from claims.wizard.forms.gate import GateForm
 from claims.wizard.forms.messages import draft_digest
 from claims.wizard.forms.purchase import ItemsForm
+from claims.wizard.parts import Part
 
 STEP_FORMS = [
     ("order", OrderForm),
@@ -81,6 +82,35 @@ STEP_LABELS = {
     "review": _("Check answers"),
     "declaration": _("Sign"),
 }
+# Steps shown over several pages, one topic each (claims.wizard.parts); stored as one step.
+STEP_PARTS = {
+    "order": (
+        Part(
+            _("Your order"),
+            (
+                "amount", "purchased_at", "payment_method", "transfer_requested_by_seller",
+                "order_number", "no_order_number", "transaction_number",
+            ),
+        ),
+        Part(
+            _("What you bought, and where"),
+            ("product_name", "product_type", "items", "platform_name", "site_address", "shop_name"),
+        ),
+    ),
+}  # fmt: skip
+# The journey in sections whose number never changes, whatever the answers (GOV.UK's advice
+# where conditional steps would make "step 5 of 12" jump to "of 13").
+SECTIONS = (
+    (_("Your purchase"), ("order", "buyer")),
+    (
+        _("What went wrong"),
+        ("problem", "minor", "items", "delivery", "defect", "receipt", "balance"),
+    ),
+    (_("The seller"), ("contact", "policy", "promise", "seller", "gate")),
+    (_("Your result"), ("assessment",)),
+    (_("Evidence and messages"), ("evidence", "identity", "messages")),
+    (_("Check and sign"), ("review", "declaration")),
+)
 DEFECT_PROBLEMS = ("invalid_key", "wrong_item", "stopped_working")
 
 StepData = Mapping[str, Mapping | None]

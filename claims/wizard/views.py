@@ -25,14 +25,16 @@ from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
-from claims.wizard import review, signature
+from claims.wizard import parts, progress, review, signature
 from claims.wizard.facts import facts_from
 from claims.wizard.steps import (
     RETURN_TO_REVIEW,
     STEP_CONDITIONS,
     STEP_FORMS,
     STEP_LABELS,
+    STEP_PARTS,
     form_kwargs,
+    raw_answer,
 )
 
 
@@ -41,6 +43,9 @@ def _when(predicate):
     return lambda wizard: predicate(wizard.raw_step_data())
 
 
+# Pages whose form has no id="step-form" (their templates are drawn elsewhere): their Back
+# stays a button under the form; every other page has GOV.UK's back link at the top.
+BACK_UNDER_FORM = ("evidence", "messages", "review", "declaration")
 NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review", "declaration")
 # What a step's template needs beyond its form, built by the package that owns the data.
 STEP_CONTEXT = {
@@ -104,8 +109,12 @@ class ClaimWizard(NamedUrlWizardView):
             return message_drafts.initial_for(self.drafts())
         if step in prefill.STEPS:
             return {**super().get_form_initial(step), **self.read_values[step]}
-        if step == signature.SIGNING_STEP and self.claim.signed_name:
-            return {"full_name": self.claim.signed_name}
+        if step == signature.SIGNING_STEP:
+            # The name is asked once: the 12315 step's name signs unless one signed before.
+            name = self.claim.signed_name or raw_answer(
+                self.raw_step_data(), "identity", "complainant_name"
+            )
+            return {"full_name": name} if name else {}
         return super().get_form_initial(step)
 
     @cached_property
@@ -118,13 +127,82 @@ class ClaimWizard(NamedUrlWizardView):
         return prefill.suggestions(self.readings)
 
     def get_form(self, step=None, data=None, files=None):
-        if (step or self.steps.current) != "messages" or data is None:
+        step = step or self.steps.current
+        if step in STEP_PARTS and data is not None and self.first_visit_of_part(step, data):
+            # A page not answered yet shows no errors: the answers of the other pages are
+            # its starting values, as the stored data would be.
+            form = super().get_form(step, None, files)
+            form.initial = {**form.initial, **self._unprefixed(step, data)}
+            return form
+        if step != "messages" or data is None:
             return super().get_form(step, data, files)
         drafts = self.drafts()
         data, stale = message_drafts.refresh(data, drafts)
         form = super().get_form(step, data, files)
         form.stale_keys = stale
         return form
+
+    # -- steps over several pages (wizard.parts) ----------------------------------------
+
+    def part_number(self, step) -> int:
+        return parts.part_number(self.request.GET.get(parts.PART_PARAM), STEP_PARTS[step])
+
+    def first_visit_of_part(self, step, data) -> bool:
+        if self.request.method != "GET" or step != self.steps.current:
+            return False
+        part = STEP_PARTS[step][self.part_number(step) - 1]
+        return not any(f"{step}-{name}" in data for name in part.fields)
+
+    @staticmethod
+    def _unprefixed(step, data) -> dict:
+        fields = {key.removeprefix(f"{step}-"): data.getlist(key) for key in data}
+        return {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
+
+    def part_url(self, step, number) -> str:
+        return parts.with_part(self.get_step_url(step), number)
+
+    def post_part(self, step):
+        """A page of a multi-page step: keep its answers, then the next page (or the step's
+        end: the whole step validated, as formtools does for any step)."""
+        steps_parts = STEP_PARTS[step]
+        number = parts.part_number(self.request.POST.get(parts.POSTED_PART), steps_parts)
+        part = steps_parts[number - 1]
+        data = parts.merged(step, self.storage.get_step_data(step), self.request.POST, part)
+        goto = self.request.POST.get(parts.GOTO_PART)
+        if goto:  # Back keeps what was typed, valid or not, as Back between steps does
+            self.storage.set_step_data(step, data)
+            return redirect(self.part_url(step, parts.part_number(goto, steps_parts)))
+        if number < len(steps_parts):
+            form = self.get_form(step=step, data=data)
+            if not parts.part_is_valid(form, part):
+                return self.render(form)  # refused, and not stored: as formtools does
+            self.storage.set_step_data(step, data)
+            return redirect(self.part_url(step, number + 1))
+        self.request.POST = data
+        return None
+
+    def render_goto_step(self, goto_step, **kwargs):
+        """Back into a multi-page step opens its last page."""
+        response = super().render_goto_step(goto_step, **kwargs)
+        if goto_step in STEP_PARTS:
+            return redirect(self.part_url(goto_step, len(STEP_PARTS[goto_step])))
+        return response
+
+    def page_context(self, form) -> dict:
+        step = self.steps.current
+        if step not in STEP_PARTS:
+            return {"page_form": form, "page_title": None}
+        steps_parts = STEP_PARTS[step]
+        posted = self.request.method == "POST"
+        number = (posted and parts.part_with_errors(form, steps_parts)) or self.part_number(step)
+        part = steps_parts[number - 1]
+        return {
+            "page_form": parts.FormPage(form, part.fields),
+            "page_title": part.title,
+            "part_number": number,
+            "part_count": len(steps_parts),
+            "back_part": number - 1 if number > 1 else None,
+        }
 
     # -- guards ----------------------------------------------------------------------
 
@@ -170,6 +248,10 @@ class ClaimWizard(NamedUrlWizardView):
             return self.handle_upload()
         if step == "messages" and "reset" in self.request.POST:
             return self.reset_draft(self.request.POST["reset"])
+        if step in STEP_PARTS and parts.POSTED_PART in self.request.POST:
+            response = self.post_part(step)
+            if response is not None:
+                return response
         return super().post(*args, **kwargs)
 
     def reset_draft(self, key: str):
@@ -255,23 +337,11 @@ class ClaimWizard(NamedUrlWizardView):
 
     # -- templates ---------------------------------------------------------------------
 
-    def step_links(self):
+    def section_links(self):
         steps = list(self.get_form_list())
-        blocker = self.first_incomplete_step()
-        reachable = steps.index(blocker) if blocker else len(steps) - 1
-        current = self.steps.current
-        return [
-            {
-                "name": step,
-                "label": STEP_LABELS.get(step, step),
-                "number": index + 1,
-                "url": self.get_step_url(step),
-                "is_current": step == current,
-                "is_reachable": index <= reachable,
-                "is_done": index < reachable or (blocker is None and step != current),
-            }
-            for index, step in enumerate(steps)
-        ]
+        return progress.section_links(
+            steps, self.first_incomplete_step(), self.steps.current, self.get_step_url
+        )
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -280,8 +350,11 @@ class ClaimWizard(NamedUrlWizardView):
             claim=self.claim,
             step_name=step,
             step_label=STEP_LABELS.get(step, step),
-            step_links=self.step_links(),
+            sections=self.section_links(),
+            section_count=len(progress.SECTIONS),
             returning_to_review=self.returning_to_review(),
+            back_at_top=step not in BACK_UNDER_FORM,
+            **self.page_context(form),
         )
         if step in NEEDS_ASSESSMENT:
             context["assessment"] = self.assessment()

@@ -23,6 +23,7 @@ def test_the_pages_around_the_wizard_pass_axe(watched, live_server, language):
     choose_language(page, language)
     token = start(page, live_server)
 
+    page.locator("details.claim-tools-details > summary").click()
     page.locator("details.qr summary").click()
     page.locator("details.qr img").wait_for()
     watched.check_accessibility("the claim tools with the QR code open")

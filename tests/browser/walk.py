@@ -6,30 +6,40 @@ from PIL import Image
 
 from tests.journey import ANSWERS
 
-# The steps a claim about an invalid key goes through (as in tests/wizard/test_flow.py).
+# The pages a claim about an invalid key goes through (the steps of tests/wizard/test_flow.py;
+# the order step over its two pages, "order-2" its second: see page_of).
 STEPS = [
-    "order", "buyer", "problem", "defect", "contact", "policy", "seller",
+    "order", "order-2", "buyer", "problem", "defect", "contact", "policy", "seller",
     "assessment", "evidence", "identity", "messages", "review", "declaration",
 ]  # fmt: skip
+
+
+def step_name(page_label: str) -> str:
+    """The step a page belongs to: "order-2" is a page of "order"."""
+    return page_label.split("-")[0]
 
 
 def fill_step(page, step: str, **overrides) -> None:
     """Type, tick and choose the journey's answers for `step`, in the form's own order."""
     answers = dict(ANSWERS[step] or {}) | overrides
     for name, value in answers.items():
-        field = page.locator(f'[name="{step}-{name}"]')
-        if not value or field.count() == 0:
-            continue
-        first = field.first
-        kind = first.get_attribute("type")
-        if kind == "radio":
-            page.locator(f'input[name="{step}-{name}"][value="{value}"]').check()
-        elif kind == "checkbox":
-            first.check()
-        elif first.evaluate("node => node.tagName") == "SELECT":
-            first.select_option(value)
-        else:
-            first.fill(value)
+        fill_field(page, step, name, value)
+
+
+def fill_field(page, step: str, name: str, value: str) -> None:
+    field = page.locator(f'[name="{step}-{name}"]')
+    if not value or field.count() == 0:
+        return
+    first = field.first
+    kind = first.get_attribute("type")
+    if kind == "radio":
+        page.locator(f'input[name="{step}-{name}"][value="{value}"]').check()
+    elif kind == "checkbox":
+        first.check()
+    elif first.evaluate("node => node.tagName") == "SELECT":
+        first.select_option(value)
+    else:
+        first.fill(value)
 
 
 def press(page, button) -> None:
@@ -43,11 +53,19 @@ def continue_from(page) -> None:
 
 
 def back_from(page) -> None:
-    press(page, page.locator('form.step-form button[name="wizard_goto_step"]'))
+    """GOV.UK's back link at the top (a button of the step's form: what was typed stays)."""
+    press(page, page.locator("button.back-link"))
 
 
 def step_of(page) -> str:
-    return page.url.split("?")[0].rstrip("/").split("/")[-1]
+    return page.url.split("#")[0].split("?")[0].rstrip("/").split("/")[-1]
+
+
+def page_of(page) -> str:
+    """The step and, for a step over several pages, which one: "order", "order-2"."""
+    query = page.url.split("#")[0].partition("?")[2]
+    part = dict(pair.partition("=")[::2] for pair in query.split("&") if pair).get("part")
+    return f"{step_of(page)}-{part}" if part and part != "1" else step_of(page)
 
 
 def picture(name: str, color, fmt="PNG") -> dict:

@@ -130,9 +130,14 @@ def test_a_bill_screenshot_fills_in_the_order_step_for_checking(client, token, e
         "payment_method": "alipay",
     }
     html = page.content.decode()
-    assert html.count('data-read-from="screenshot"') == 5 + len(
+    # The order step's first page: amount, time, the two numbers and the payment method; the
+    # product's name is on its second page.
+    assert html.count('data-read-from="screenshot"') == 4 + len(
         form.fields["payment_method"].choices
     )
+    second = client.get(f"/c/{token}/order/?part=2").content.decode()
+    assert second.count('data-read-from="screenshot"') == 1
+    assert 'value="原神创世结晶6480点卡密"' in second
     noted = [name for name, field in form.fields.items() if "Read from" in str(field.help_text)]
     assert sorted(noted) == sorted(form.initial)
     assert 'value="648.00"' in html and 'value="2026-11-20T21:14"' in html

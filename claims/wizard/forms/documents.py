@@ -43,6 +43,10 @@ class DeclarationForm(forms.Form):
         max_length=50,
         help_text=_("Typed here, it signs the declaration in your dossier."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": _("Enter your full name to sign the declaration."),
+            "max_length": _("Enter your full name in %(limit_value)d characters or fewer."),
+        },
     )
 
     def clean_full_name(self):

@@ -59,6 +59,13 @@ def text_area(label, max_length, rows=3, **kwargs) -> forms.CharField:
     )
 
 
+def field_errors(form_class, messages: dict) -> None:
+    """Each field's own words for what to do (GOV.UK's error messages), never Django's
+    generic "This field is required.": {"amount": {"required": ..., "invalid": ...}}."""
+    for name, by_code in messages.items():
+        form_class.base_fields[name].error_messages.update(by_code)
+
+
 def show_if(form: forms.Form, controller: str, values: str, *fields: str) -> None:
     """Mark follow-up questions so the page script hides them until they apply.
 

@@ -24,12 +24,16 @@ class IdentityForm(forms.Form):
         label=_("Your real name"),
         max_length=50,
         required=False,
+        error_messages={"max_length": _("Enter your name in %(limit_value)d characters or fewer.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     complainant_phone = forms.CharField(
         label=_("Your phone number"),
         max_length=30,
         required=False,
+        error_messages={
+            "max_length": _("Enter a phone number with digits only, for example 13812345678.")
+        },
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
 

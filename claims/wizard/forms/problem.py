@@ -10,6 +10,7 @@ from claims.wizard.forms.fields import (
     YES_NO_UNSURE,
     LenientDateField,
     date_field,
+    field_errors,
     radio,
     require_when,
     show_if,
@@ -170,3 +171,65 @@ class BalanceForm(forms.Form):
 
     def clean_balance_amount(self):
         return parse_money(self.cleaned_data["balance_amount"])
+
+
+def _day(what_required, what_invalid) -> dict:
+    return {"required": what_required, "invalid": what_invalid}
+
+
+field_errors(
+    ProblemForm,
+    {
+        "problem": {"required": _("Choose what went wrong.")},
+        "discovered_on": _day(
+            _("Enter the day you noticed the problem, for example 2026-11-20."),
+            _(
+                "Enter the day you noticed the problem as year, month and day, "
+                "for example 2026-11-20."
+            ),
+        ),
+        "description": {
+            "max_length": _("Write what happened in %(limit_value)d characters or fewer.")
+        },
+    },
+)
+field_errors(
+    DeliveryForm,
+    {
+        "promised_delivery": {"required": _("Choose what delivery time the site promised.")},
+        "key_shown": {"required": _("Choose what the order page shows.")},
+    },
+)
+field_errors(
+    DefectForm,
+    {
+        "delivered_on": _day(
+            _("Enter the day you received it, for example 2026-11-20."),
+            _("Enter the day you received it as year, month and day, for example 2026-11-20."),
+        ),
+        "defect_kind": {"required": _("Choose what exactly is wrong.")},
+        "used_before_confirmed": {
+            "required": _("Choose whether the official service said the key was used before.")
+        },
+    },
+)
+field_errors(
+    ReceiptForm,
+    {
+        "delivered_on": _day(
+            _("Enter the day the card reached you, for example 2026-11-22."),
+            _("Enter the day the card reached you as year, month and day, for example 2026-11-22."),
+        )
+    },
+)
+field_errors(
+    BalanceForm,
+    {
+        "balance_amount": {
+            "required": _("Enter how much is stuck in the balance, for example 200."),
+            "max_length": _("Enter the amount as a number, for example 200."),
+        },
+        "balance_blocked": {"required": _("Choose what stops you from using the balance.")},
+        "site_closed": {"required": _("Choose whether the site has closed down.")},
+    },
+)

@@ -14,6 +14,7 @@ from claims.wizard.forms.fields import (
     YES_NO,
     YES_NO_UNSURE,
     LenientDateTimeField,
+    field_errors,
     radio,
     require_when,
     show_if,
@@ -288,12 +289,51 @@ class BuyerForm(forms.Form):
             ("personal", _("For myself or my family")),
             ("resale", _("To resell it or for a business (代理拿货, 分站进货, 工作室)")),
         ],
+        error_messages={"required": _("Choose what you bought it for.")},
     )
     buyer_age = radio(
         _("Who paid?"),
         [("adult", _("An adult (18 or older)")), ("minor", _("A child under 18"))],
         help_text=_("If your child paid, fill in the claim for them as their parent or guardian."),
+        error_messages={"required": _("Choose who paid: an adult or a child.")},
     )
+
+
+field_errors(
+    OrderForm,
+    {
+        "platform_name": {
+            "required": _("Enter the name of the website or platform, for example 星辰卡盟."),
+            "max_length": _("Enter the site's name in %(limit_value)d characters or fewer."),
+        },
+        "site_address": {
+            "max_length": _("Enter the website address in %(limit_value)d characters or fewer.")
+        },
+        "shop_name": {
+            "max_length": _("Enter the shop's name in %(limit_value)d characters or fewer.")
+        },
+        "order_number": {
+            "max_length": _("Enter the order number in %(limit_value)d characters or fewer.")
+        },
+        "product_name": {
+            "required": _("Enter what you bought, for example 原神 648 点卡."),
+            "max_length": _("Enter what you bought in %(limit_value)d characters or fewer."),
+        },
+        "product_type": {"required": _("Choose the type of product you bought.")},
+        "amount": {
+            "required": _("Enter the amount you paid, for example 648."),
+            "max_length": _("Enter the amount you paid as a number, for example 648."),
+        },
+        "purchased_at": {
+            "required": _("Enter when you paid, for example 2026-11-20 21:14."),
+            "invalid": _("Enter when you paid as a date and time, for example 2026-11-20 21:14."),
+        },
+        "payment_method": {"required": _("Choose how you paid.")},
+        "transaction_number": {
+            "max_length": _("Enter the transaction number in %(limit_value)d characters or fewer.")
+        },
+    },
+)
 
 
 class MinorForm(forms.Form):
@@ -310,7 +350,9 @@ class MinorForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     guardian_consented = radio(
-        _("Did a parent or guardian agree to this purchase, before or after?"), YES_NO
+        _("Did a parent or guardian agree to this purchase, before or after?"),
+        YES_NO,
+        error_messages={"required": _("Choose whether a parent or guardian agreed.")},
     )
     # R14: from 8 a child may make purchases that suit their age (民法典 19); only the rest
     # need the guardian. Under 8 the question does not arise, so it is left blank.

@@ -8,6 +8,7 @@ from claims.wizard.forms.fields import (
     YES_NO,
     YES_NO_UNSURE,
     date_field,
+    field_errors,
     radio,
     require_when,
     show_if,
@@ -225,3 +226,75 @@ class SellerForm(forms.Form):
         for name in ("operator_name", "operator_address", "icp_number", "payee_name"):
             cleaned[name] = clean_text(cleaned.get(name) or "")
         return cleaned
+
+
+def _day(what: str) -> dict:
+    return {"invalid": what}
+
+
+field_errors(
+    ContactForm,
+    {
+        "contacted": {"required": _("Choose whether you have already asked the seller.")},
+        "contacted_on": _day(
+            _("Enter the day you first asked as year, month and day, for example 2026-11-21.")
+        ),
+        "demanded_on": _day(
+            _(
+                "Enter the day you asked for a refund as year, month and day, "
+                "for example 2026-11-21."
+            )
+        ),
+        "deadline_on": _day(
+            _("Enter the day the deadline ended as year, month and day, for example 2026-11-23.")
+        ),
+        "merchant_response_text": {
+            "max_length": _("Copy their words in %(limit_value)d characters or fewer.")
+        },
+    },
+)
+field_errors(
+    PolicyForm,
+    {
+        "refund_promise": {"required": _("Choose whether refunds were promised.")},
+        "no_refund_clause": {
+            "required": _("Choose whether the site says virtual goods cannot be refunded.")
+        },
+        "clause_text": {"max_length": _("Copy the clause in %(limit_value)d characters or fewer.")},
+        "purchase_confirmation": {
+            "required": _("Choose whether you had to confirm this at checkout.")
+        },
+    },
+)
+field_errors(
+    PromiseForm,
+    {
+        "promise_text": {
+            "required": _("Copy the promise word for word, for example 未使用包退."),
+            "max_length": _("Copy the promise in %(limit_value)d characters or fewer."),
+        },
+        "promise_conditions_met": {
+            "required": _("Choose whether your case meets the promise's conditions.")
+        },
+    },
+)
+field_errors(
+    SellerForm,
+    {
+        "operator_name": {
+            "max_length": _("Enter the company or person in %(limit_value)d characters or fewer.")
+        },
+        "operator_address": {
+            "max_length": _("Enter the address in %(limit_value)d characters or fewer.")
+        },
+        "icp_number": {
+            "max_length": _("Enter the ICP number in %(limit_value)d characters or fewer.")
+        },
+        "payee_name": {
+            "max_length": _("Enter the payee name in %(limit_value)d characters or fewer.")
+        },
+        "sold_on_platform": {
+            "required": _("Choose whether the shop is one of many sellers on a bigger site.")
+        },
+    },
+)
