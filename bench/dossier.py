@@ -97,14 +97,15 @@ def bare_render(html: str, images: dict[str, bytes]) -> bytes:
         def fetch(self, url, headers=None):
             return URLFetcherResponse(url, images[url], headers={"Content-Type": "image/jpeg"})
 
+    # The same options as render_dossier, tags included (until issue 16 the bare render was
+    # untagged, so the ratio charged WeasyPrint's tagging to our code).
     fetcher = MemoryFetcher()
     document = HTML(string=html, url_fetcher=fetcher).render(
         color_profiles={dossier.OUTPUT_INTENT: dossier._srgb_profile()},
         stylesheets=[CSS(string=dossier.STYLESHEET.read_text(encoding="utf-8"))],
-        pdf_variant=dossier.PDF_VARIANT,
-        output_intent=dossier.OUTPUT_INTENT,
+        **dossier.PDF_OPTIONS,
     )
-    return document.write_pdf(pdf_variant=dossier.PDF_VARIANT, output_intent=dossier.OUTPUT_INTENT)
+    return document.write_pdf(**dossier.PDF_OPTIONS)
 
 
 def files_of(claim, field: str) -> dict[str, bytes]:
