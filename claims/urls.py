@@ -18,6 +18,7 @@ urlpatterns = [
     path(
         "c/<str:token>/dossier-archive.pdf", dossier_views.dossier_archive, name="dossier_archive"
     ),
+    path("c/<str:token>/dossier-status/", dossier_views.dossier_status, name="dossier_status"),
     path("verify/", dossier_views.verify, name="verify"),
     path("c/<str:token>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),

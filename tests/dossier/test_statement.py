@@ -14,6 +14,7 @@ from claims.dossier.statement import offered_recipients
 from claims.dossier.stored import cached_dossier_names
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.signature import sign
+from tests.dossier_worker import download
 from tests.factories import add_evidence, make_claim
 
 OPERATOR = "杭州星辰网络科技有限公司"
@@ -186,8 +187,8 @@ def test_the_download_for_a_reader_not_offered_is_not_found(client):
 def test_the_download_is_addressed_to_the_reader_asked_for(client):
     claim = signed_claim(non_delivery())
 
-    seller = client.get(f"/c/{claim.token}/dossier.pdf")
-    alipay = client.get(f"/c/{claim.token}/dossier.pdf?for=alipay")
+    seller = download(client, f"/c/{claim.token}/dossier.pdf")
+    alipay = download(client, f"/c/{claim.token}/dossier.pdf?for=alipay")
 
     assert "致：支付宝" not in first_page(seller.content)
     assert "致：支付宝" in first_page(alipay.content)
