@@ -48,6 +48,8 @@ SCREENSHOTS: list[bytes] = []  # a payment record first (claims/demo/screenshots
 SECRET_KEY = secrets.token_urlsafe(50)  # one for every server: a session works on each
 READING_LIMIT_S = 300
 DOSSIER_LIMIT_S = 600
+READING_POLL_S = 1.5  # as the order step's script asks (static/js/app.js POLL_MS)
+DOSSIER_POLL_S = 2  # as often as the done page reloads itself at most (dossier.queue)
 
 
 class StepForm(HTMLParser):
@@ -178,14 +180,14 @@ def answers_for(step: str, page_fields: dict) -> dict:
     return fields
 
 
-def wait_for(browser: Browser, path: str, done, kind: str, limit_s: float) -> float:
-    """Poll `path` (JSON) until done(answer); the seconds it took."""
+def wait_for(browser: Browser, path: str, done, kind: str, limit_s: float, every_s: float) -> float:
+    """Poll `path` (JSON) every `every_s` until done(answer); the seconds it took."""
     began = time.perf_counter()
     while time.perf_counter() - began < limit_s:
         status, _location, page = browser.request("GET", path, kind=kind)
         if status == 200 and done(json.loads(page)):
             return time.perf_counter() - began
-        time.sleep(0.5)
+        time.sleep(every_s)
     raise RuntimeError(f"{path} not done after {limit_s:.0f} s")
 
 
@@ -211,6 +213,7 @@ def read_screenshot(browser: Browser, token: str) -> None:
         lambda a: a["status"] in ("done", "failed"),
         "poll",
         READING_LIMIT_S,
+        READING_POLL_S,
     )
     browser.tally.add("reading", seconds * 1000)
 
@@ -277,6 +280,7 @@ def walk_one_claim(browser: Browser) -> None:
             lambda a: a["state"] == "ready",
             "poll",
             DOSSIER_LIMIT_S,
+            DOSSIER_POLL_S,
         )
         if copy == "print":
             browser.tally.add("dossier_ready", (time.perf_counter() - signed_at) * 1000)

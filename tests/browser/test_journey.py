@@ -19,6 +19,7 @@ from tests.browser.walk import (
     press,
     step_of,
 )
+from tests.dossier_worker import run_dossier_renders
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -118,6 +119,8 @@ def test_a_phone_user_completes_a_claim(watched, live_server, tmp_path, language
     assert claim.evidence.count() == 3
     assert claim.evidence.filter(category="transaction").count() == 2
 
+    run_dossier_renders()  # the task worker's part; the page reloads itself until it is ready
+    page.locator('a[href$="/dossier.pdf"]').wait_for()
     with page.expect_download() as download:
         page.locator('a[href$="/dossier.pdf"]').click()
     saved = tmp_path / "dossier.pdf"
