@@ -120,11 +120,11 @@ def request_dossier(claim: Claim, copy: Copy):
 def dossier_jobs(claim_id: int, copy: Copy, limit: int = 10) -> list[DBTaskResult]:
     """The latest renders of one copy in the database queue, newest first."""
     args = [claim_id, *copy.as_args()]
-    rows = DBTaskResult.objects.filter(task_path=render_dossier_copy.module_path).order_by(
-        "-enqueued_at"
-    )
-    # Filtered here, not in SQL: JSON equality is not the same on SQLite and PostgreSQL.
-    jobs = (row for row in rows[:500] if row.args_kwargs["args"] == args)
+    rows = DBTaskResult.objects.filter(
+        task_path=render_dossier_copy.module_path, args_kwargs__args__0=claim_id
+    ).order_by("-enqueued_at")
+    # The rest compared here: a JSON list's equality is not the same on SQLite and PostgreSQL.
+    jobs = (row for row in rows.iterator() if row.args_kwargs["args"] == args)
     return list(itertools.islice(jobs, limit))
 
 
