@@ -75,15 +75,16 @@ def _dossier_download(request, claim, *, archive: bool):
     # Pictures of PDFs and videos uploaded before they were made, or whose task was lost: the
     # dossier says they are on the way, and the next render prints them.
     tasks.request_missing_exhibit_images(claim.evidence.all())
-    state = queue.status(claim, copy)
-    if state.ready:
+    for _attempt in range(2):
+        state = queue.status(claim, copy)
+        if not state.ready:
+            return _preparing(request, claim, state)
         try:
             stored = dossier_cache_storage().open(state.name, "rb")
         except FileNotFoundError:  # replaced by a newer generation since it was found
-            state = queue.status(claim, copy)
-        else:
-            return _attachment(claim, copy, stored)
-    return _preparing(request, claim, state)
+            continue
+        return _attachment(claim, copy, stored)
+    return _preparing(request, claim, queue.Status("waiting", estimate_s=1))
 
 
 def _attachment(claim, copy: Copy, stored):
@@ -105,7 +106,6 @@ def _preparing(request, claim, state):
             "claim": claim,
             "dossier": state,
             "refresh_s": queue.refresh_seconds(state),
-            "here": request.get_full_path(),
             "done_url": reverse("claims:done", args=[claim.token]),
         },
         status=503 if failed else 202,

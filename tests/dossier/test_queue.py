@@ -54,6 +54,18 @@ def test_it_queues_the_default_copy_once_the_claim_is_signed(django_capture_on_c
 
 
 @pytest.mark.django_db
+def test_signing_in_english_queues_the_copy_with_english_headings(
+    django_capture_on_commit_callbacks,
+):
+    claim = make_claim(answers=make_claim(signed_name="李明").answers)
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        sign(claim, "李明")
+
+    assert jobs(claim) == [[claim.pk, "seller", False, True]]
+
+
+@pytest.mark.django_db
 def test_a_download_never_renders_in_the_request(client, renders):
     claim = make_claim(signed_name="李明")
     add_evidence(claim)
