@@ -351,7 +351,8 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def start_processes(folder: Path, ports, workers: int, task_workers: int, database_url: str):
+def start_processes(folder: Path, ports, args, database_url: str):
+    workers = args.workers
     env = server_environment(folder, ports[0], workers, database_url)
     python = sys.executable
     commands = (["migrate", "-v0"], ["createcachetable"], ["collectstatic", "--noinput", "-v0"])
@@ -359,13 +360,13 @@ def start_processes(folder: Path, ports, workers: int, task_workers: int, databa
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
     gunicorn = str(Path(python).with_name("gunicorn"))
     processes = []
-    for number in range(task_workers):
+    for number in range(args.task_workers):
         processes.append(
             subprocess.Popen(
                 [
                     "nice",
                     "-n",
-                    "10",
+                    str(args.task_nice),
                     python,
                     "manage.py",
                     "db_worker",
@@ -451,6 +452,7 @@ def main() -> None:
     options.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     options.add_argument("--servers", type=int, default=1, help="app servers (gunicorn)")
     options.add_argument("--task-workers", type=int, default=1)
+    options.add_argument("--task-nice", type=int, default=10, help="the task workers' niceness")
     options.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = options.parse_args()
     web_timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
@@ -461,7 +463,7 @@ def main() -> None:
     ):
         load_answers(Path(tmp))
         ports = [free_port() for _ in range(args.servers)]
-        processes = start_processes(Path(tmp), ports, args.workers, args.task_workers, database_url)
+        processes = start_processes(Path(tmp), ports, args, database_url)
         tally = Tally()
         try:
             running = threading.Event()
@@ -539,6 +541,7 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int) -> None:
                 "database": args.database,
                 "servers": args.servers,
                 "task_workers": args.task_workers,
+                "task_nice": args.task_nice,
                 "errors": len(tally.errors),
                 "steps_per_s": round(tally.steps / elapsed, 1),
                 "p95_ms": round(step_p95, 1),
