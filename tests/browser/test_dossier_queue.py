@@ -36,5 +36,13 @@ def test_the_done_page_reloads_itself_until_the_dossier_is_ready(
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == f"{claim.reference}.pdf"
+
+    # The archive copy is queued when first asked for: its page waits, then the file comes.
+    page.locator('a[href$="/dossier-archive.pdf"]').click()
+    page.locator("h1").filter(has_text="正在准备你的申请材料").wait_for()
+    page.screenshot(path=tmp_path / "archive-preparing.png", full_page=False)
+    with page.expect_download(timeout=20_000) as archive:
+        run_dossier_renders()
+    assert archive.value.suggested_filename == f"{claim.reference}-archive.pdf"
     assert errors == []
     context.close()
