@@ -128,6 +128,15 @@ def dossier_jobs(claim_id: int, copy: Copy, limit: int = 10) -> list[DBTaskResul
     return list(itertools.islice(jobs, limit))
 
 
+def forget_dossier_jobs(claim_id: int) -> None:
+    """Drop the renders of a deleted claim that still wait: they would find nothing to do."""
+    DBTaskResult.objects.filter(
+        task_path=render_dossier_copy.module_path,
+        args_kwargs__args__0=claim_id,
+        status=TaskResultStatus.READY,
+    ).delete()
+
+
 def tasks_ahead(job: DBTaskResult) -> int:
     """Tasks of any kind the worker takes before `job`: running, or waiting and first in line."""
     rows = DBTaskResult.objects.filter(queue_name=job.queue_name)

@@ -14,7 +14,7 @@ from datetime import timedelta
 from statistics import median
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
@@ -131,6 +131,12 @@ def _render_after_event(sender, instance, created, **kwargs):
 def _render_after_exhibit_change(sender, instance, **kwargs):
     """A changed exhibit (its pictures made by the worker, a caption) changes the dossier."""
     _request_if_signed(instance.claim_id)
+
+
+@receiver(post_delete, sender=Claim)
+def _forget_renders_of_deleted_claim(sender, instance, **kwargs):
+    """A deleted claim's waiting renders go with it (the queue holds ids only, no content)."""
+    tasks.forget_dossier_jobs(instance.pk)
 
 
 def _request_if_signed(claim_pk) -> None:

@@ -243,3 +243,14 @@ def test_the_calendar_and_the_plan_do_not_wait_for_the_queue(client):
     assert client.get(f"/c/{claim.token}/plan.ics").status_code == 200
 
     assert jobs(claim) == []
+
+
+@pytest.mark.django_db
+def test_deleting_the_claim_drops_its_waiting_renders(client):
+    claim = make_claim(signed_name="李明")
+    client.get(f"/c/{claim.token}/dossier.pdf")
+    assert jobs(claim)
+
+    claim.delete_with_files()
+
+    assert not DBTaskResult.objects.filter(task_path=render_dossier_copy.module_path).exists()
