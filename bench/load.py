@@ -49,7 +49,11 @@ SECRET_KEY = secrets.token_urlsafe(50)  # one for every server: a session works 
 READING_LIMIT_S = 1200
 DOSSIER_LIMIT_S = 1200
 READING_POLL_S = 1.5  # as the order step's script asks (static/js/app.js POLL_MS)
-DOSSIER_POLL_S = 2  # as often as the done page reloads itself at most (dossier.queue)
+
+
+def dossier_poll_s(answer: dict) -> float:
+    """As the done page reloads itself (claims.dossier.queue.refresh_seconds)."""
+    return min(max(answer.get("estimate_s", 4) // 2, 2), 15)
 
 
 class StepForm(HTMLParser):
@@ -180,14 +184,16 @@ def answers_for(step: str, page_fields: dict) -> dict:
     return fields
 
 
-def wait_for(browser: Browser, path: str, done, kind: str, limit_s: float, every_s: float) -> float:
-    """Poll `path` (JSON) every `every_s` until done(answer); the seconds it took."""
+def wait_for(browser: Browser, path: str, done, kind: str, limit_s: float, every_s) -> float:
+    """Poll `path` (JSON) until done(answer), every `every_s` seconds (or every_s(answer)
+    seconds); the seconds it took."""
     began = time.perf_counter()
     while time.perf_counter() - began < limit_s:
         status, _location, page = browser.request("GET", path, kind=kind)
-        if status == 200 and done(json.loads(page)):
+        answer = json.loads(page) if status == 200 else {}
+        if answer and done(answer):
             return time.perf_counter() - began
-        time.sleep(every_s)
+        time.sleep(every_s(answer) if callable(every_s) else every_s)
     raise RuntimeError(f"{path} not done after {limit_s:.0f} s")
 
 
@@ -295,7 +301,7 @@ def walk_one_claim(browser: Browser) -> None:
             lambda a: a["state"] == "ready",
             "poll",
             DOSSIER_LIMIT_S,
-            DOSSIER_POLL_S,
+            dossier_poll_s,
         )
         if copy == "print":
             browser.tally.add("dossier_ready", (time.perf_counter() - signed_at) * 1000)

@@ -53,15 +53,19 @@ class Status:
 
 
 def status(claim, copy: Copy) -> Status:
-    """Where `copy` stands; queues its render when it is neither ready nor on the way."""
-    name = ready_copy(claim, copy)
-    if name is not None:
-        return Status("ready", name)
+    """Where `copy` stands; queues its render when it is neither ready nor on the way.
+
+    A render on the way is answered first: the pages that wait reload themselves, and the
+    queue is read more cheaply than the claim's digest is computed. Only a file that matches
+    the digest is ever called ready."""
     jobs = tasks.dossier_jobs(claim.pk, copy)
     failures = _failures_in_a_row(jobs)
     waiting = next((job for job in jobs if job.status in _WAITING), None)
     if waiting is not None:
         return _waiting(waiting, failures)
+    name = ready_copy(claim, copy)
+    if name is not None:
+        return Status("ready", name)
     if failures >= MAX_FAILURES and jobs[0].finished_at > timezone.now() - RETRY_AFTER:
         return Status("failed", failures=failures)
     result = tasks.request_dossier(claim, copy)
