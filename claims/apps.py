@@ -12,6 +12,6 @@ class ClaimsConfig(AppConfig):
         import weasyprint  # noqa: F401
         from PIL import ImageFile
 
-        from claims.dossier import stored  # noqa: F401  (connects its receivers)
+        from claims.dossier import queue, stored  # noqa: F401  (connect their receivers)
 
         ImageFile.LOAD_TRUNCATED_IMAGES = False

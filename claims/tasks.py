@@ -6,12 +6,17 @@ else changes. Task arguments are ids only, and results are no personal data, so 
 table holds none.
 """
 
+import itertools
+
+from django.db.models import Q
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
+from claims.dossier.cache import RENDER_ATTEMPTS, Copy, StaleRender, ready_copy, render_copy
 from claims.evidence import exhibit_images
-from claims.models import Evidence
+from claims.models import Claim, Evidence
 from claims.screenshots.readings import can_read, mark_queued, read_evidence, unread, wants_reading
+from claims.wizard.signature import is_complete
 
 
 @task()
@@ -85,3 +90,76 @@ def request_missing_exhibit_images(items) -> list[Evidence]:
     missing = [item for item in exhibit_images.unready(items) if item.pk not in waiting]
     request_exhibit_images(missing)
     return missing
+
+
+@task()
+def render_dossier_copy(claim_id: int, recipient: str, archive: bool, english: bool) -> str:
+    """Render one copy of a signed claim's dossier into the cache; the outcome."""
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return "gone"
+    if not is_complete(claim):
+        return "unsigned"  # changed since signing: the next signature asks again
+    copy = Copy(recipient, archive, english)
+    if ready_copy(claim, copy) is not None:
+        return "ready"
+    for _attempt in range(RENDER_ATTEMPTS):
+        if render_copy(claim, copy) is not None:
+            return "rendered"
+    raise StaleRender(claim_id)  # the claim kept changing: failed, so the page retries
+
+
+def request_dossier(claim: Claim, copy: Copy):
+    """Queue the render of `copy` unless one waits already; the task's result (finished at
+    once with the immediate backend), or None when one was waiting."""
+    if any(job.status == TaskResultStatus.READY for job in dossier_jobs(claim.pk, copy)):
+        return None
+    return render_dossier_copy.enqueue(claim.pk, *copy.as_args())
+
+
+def dossier_jobs(claim_id: int, copy: Copy, limit: int = 10) -> list[DBTaskResult]:
+    """The latest renders of one copy in the database queue, newest first."""
+    args = [claim_id, *copy.as_args()]
+    rows = DBTaskResult.objects.filter(
+        task_path=render_dossier_copy.module_path, args_kwargs__args__0=claim_id
+    ).order_by("-enqueued_at")
+    # The rest compared here: a JSON list's equality is not the same on SQLite and PostgreSQL.
+    jobs = (row for row in rows.iterator() if row.args_kwargs["args"] == args)
+    return list(itertools.islice(jobs, limit))
+
+
+def forget_dossier_jobs(claim_id: int) -> None:
+    """Drop the renders of a deleted claim that still wait: they would find nothing to do."""
+    DBTaskResult.objects.filter(
+        task_path=render_dossier_copy.module_path,
+        args_kwargs__args__0=claim_id,
+        status=TaskResultStatus.READY,
+    ).delete()
+
+
+def tasks_ahead(job: DBTaskResult) -> int:
+    """Tasks of any kind the worker takes before `job`: running, or waiting and first in line."""
+    rows = DBTaskResult.objects.filter(queue_name=job.queue_name)
+    running = rows.filter(status=TaskResultStatus.RUNNING).exclude(pk=job.pk).count()
+    if job.status == TaskResultStatus.RUNNING:
+        return 0
+    first = Q(priority__gt=job.priority) | Q(priority=job.priority, enqueued_at__lt=job.enqueued_at)
+    return running + rows.filter(first, status=TaskResultStatus.READY).count()
+
+
+def recent_seconds(count: int = 20) -> dict[str, list[float]]:
+    """How long the latest successful tasks took, by task path, newest first."""
+    rows = DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL)
+    found: dict[str, list[float]] = {}
+    for path, started, finished in rows.order_by("-finished_at").values_list(
+        "task_path", "started_at", "finished_at"
+    )[: count * 4]:
+        if started and finished and len(found.setdefault(path, [])) < count:
+            found[path].append((finished - started).total_seconds())
+    return found
+
+
+def busy_workers() -> int:
+    """Workers running a task now (at least one: a queue with none waits for one)."""
+    rows = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+    return max(1, len({tuple(ids[-1:]) for ids in rows.values_list("worker_ids", flat=True)}))

@@ -23,6 +23,7 @@ urlpatterns = [
         dossier_views.dossier_english,
         name="dossier_english",
     ),
+    path("c/<str:token>/dossier-status/", dossier_views.dossier_status, name="dossier_status"),
     path("verify/", dossier_views.verify, name="verify"),
     path("c/<str:token>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("c/<str:token>/qr.svg", views.resume_qr, name="qr"),

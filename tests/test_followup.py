@@ -7,6 +7,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from claims.models import Claim
+from tests.dossier_worker import download
 from tests.journey import fill_in, start_claim, step_url, walk_to
 
 
@@ -137,7 +138,7 @@ def test_the_dossier_shows_the_seller_texts_and_the_timeline(client):
         f"/c/{token}/done/",
         {"event-kind": "sent", "event-happened_on": "2026-11-21", "event-note": ""},
     )
-    pdf = client.get(f"/c/{token}/dossier.pdf").content
+    pdf = download(client, f"/c/{token}/dossier.pdf").content
     text = "".join(
         "".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
     )

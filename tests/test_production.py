@@ -20,6 +20,7 @@ from django.test import Client, override_settings
 
 from claims.models import Claim
 from refundhelper import checks
+from tests.dossier_worker import download
 from tests.journey import image_file, start_claim, upload, walk_to
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -258,7 +259,7 @@ def test_claim_pages_and_downloads_are_never_stored(finished):
         f"/c/{token}/qr.svg",
     ]
     for path in [*html_pages(token)[1:-1], *downloads]:
-        response = read(client.get(path))
+        response = read(download(client, path))
         assert response.status_code == 200, path
         assert "no-store" in {part.strip() for part in response["Cache-Control"].split(",")}, path
 
@@ -269,7 +270,7 @@ def test_the_dossier_and_the_originals_download_as_attachments(finished):
     item = Claim.objects.get(token=token).evidence.get()
 
     for path in (f"/c/{token}/dossier.pdf", f"/c/{token}/evidence/{item.pk}/original/"):
-        response = read(client.get(path))
+        response = read(download(client, path))
         assert response["Content-Disposition"].startswith("attachment;"), path
 
 

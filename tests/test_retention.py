@@ -19,6 +19,7 @@ from claims.models import Claim, ClaimEvent, Evidence
 from claims.retention import LONG_HORIZON_STEPS, keep_until_for
 from claims.wizard.facts import facts_for_claim
 from claims.wizard.signature import is_complete
+from tests.dossier_worker import download
 from tests.factories import files_in
 from tests.journey import fill_in, image_file, start_claim, upload, walk_to
 
@@ -203,7 +204,7 @@ def complete_claim_with_files(client) -> Claim:
     walk_to(client, token, "declaration")
     assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
     claim = Claim.objects.get(token=token)
-    assert client.get(f"/c/{token}/dossier.pdf").status_code == 200
+    assert download(client, f"/c/{token}/dossier.pdf").status_code == 200
     return claim
 
 

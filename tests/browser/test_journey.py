@@ -21,6 +21,7 @@ from tests.browser.walk import (
     step_name,
     step_of,
 )
+from tests.dossier_worker import run_dossier_renders
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -122,12 +123,17 @@ def test_a_phone_user_completes_a_claim(watched, live_server, tmp_path, language
 
     assert watched.view_name() == "claims:done"
     assert text["done"] in page.locator("h1").inner_text()
-    watched.check_accessibility("done")
     claim = Claim.objects.get(token=token)
     assert is_complete(claim)
     assert claim.evidence.count() == 3
     assert claim.evidence.filter(category="transaction").count() == 2
 
+    run_dossier_renders()  # the task worker's part; the page reloads itself until it is ready
+    page.locator('a[href$="/dossier.pdf"]').wait_for()
+    # Checked once ready: while the dossier is prepared the page reloads itself with
+    # <meta http-equiv="refresh"> (issue 18: no script), which axe's meta-refresh rule
+    # (WCAG 2.2.1) reports as critical. A known, open decision: ADR 0012.
+    watched.check_accessibility("done")
     with page.expect_download() as download:
         page.locator('a[href$="/dossier.pdf"]').click()
     saved = tmp_path / "dossier.pdf"

@@ -15,6 +15,7 @@ from tests.browser.walk import (
     step_name,
     step_of,
 )
+from tests.dossier_worker import run_dossier_renders
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -53,6 +54,8 @@ def test_a_claim_can_be_completed_without_javascript(watched_without_js, live_se
 
     assert watched.view_name() == "claims:done"
     assert is_complete(Claim.objects.get(token=token))
+    run_dossier_renders()  # the task worker's part; the page reloads itself until it is ready
+    page.locator('a[href$="/dossier.pdf"]').wait_for()
     with page.expect_download() as download:
         page.locator('a[href$="/dossier.pdf"]').click()
     saved = tmp_path / "dossier.pdf"

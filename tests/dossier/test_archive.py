@@ -18,6 +18,7 @@ from claims.dossier.manifest import new_manifest, numbered_exhibits
 from claims.dossier.render import render_archive
 from claims.evidence.pipeline import rotate, store_upload
 from claims.models import DossierRecord
+from tests.dossier_worker import download as get_dossier
 from tests.factories import add_evidence, files_in, make_claim
 
 
@@ -30,7 +31,7 @@ def originals_of(claim) -> dict[str, bytes]:
 
 
 def download(client, claim, path="dossier.pdf") -> bytes:
-    response = client.get(f"/c/{claim.token}/{path}")
+    response = get_dossier(client, f"/c/{claim.token}/{path}")
     assert response.status_code == 200
     if not response.streaming:
         return response.content
@@ -132,7 +133,7 @@ def test_dossier_and_archive_share_one_fingerprint_and_one_record(client):
 def test_the_archive_download_is_named_for_what_it_is(client):
     claim = make_claim(signed_name="李明")
 
-    response = client.get(f"/c/{claim.token}/dossier-archive.pdf")
+    response = get_dossier(client, f"/c/{claim.token}/dossier-archive.pdf")
     response.close()
 
     assert response["Content-Disposition"] == (

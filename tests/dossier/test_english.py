@@ -11,6 +11,7 @@ from claims.domain.eligibility import assess
 from claims.dossier.statement import offered_recipients
 from claims.wizard.facts import facts_for_claim
 from tests.dossier.stories import CLAIMS, non_delivery, private_transfer, signed_claim
+from tests.dossier_worker import download
 
 ASKS = {
     "seller": "Ask the shop",
@@ -47,7 +48,9 @@ def test_the_english_reading_says_what_the_statement_says(client, story, reader)
         return
 
     response = client.get(url)
-    statement = chinese_first_page(client.get(f"/c/{claim.token}/dossier.pdf?for={reader}").content)
+    statement = chinese_first_page(
+        download(client, f"/c/{claim.token}/dossier.pdf?for={reader}").content
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -73,8 +76,8 @@ def test_the_english_reading_says_what_the_statement_says(client, story, reader)
 def test_the_english_reading_is_never_part_of_the_dossier(client):
     claim = signed_claim(non_delivery())
 
-    dossier = words(client.get(f"/c/{claim.token}/dossier.pdf").content)
-    streamed = client.get(f"/c/{claim.token}/dossier-archive.pdf")
+    dossier = words(download(client, f"/c/{claim.token}/dossier.pdf").content)
+    streamed = download(client, f"/c/{claim.token}/dossier-archive.pdf")
     archive = words(b"".join(streamed.streaming_content))
     streamed.close()
 

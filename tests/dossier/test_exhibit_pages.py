@@ -12,6 +12,7 @@ from claims.dossier.render import render_dossier
 from claims.evidence import exhibit_images
 from claims.evidence.pipeline import store_upload
 from claims.wizard.signature import sign
+from tests.dossier_worker import download
 from tests.evidence.samples import mp4_bytes, statement_pdf, upload_of
 from tests.factories import add_evidence, make_claim
 
@@ -168,7 +169,7 @@ def test_the_download_asks_for_pictures_an_older_upload_never_had(client):
     claim = make_claim(signed_name="李明")
     attach(claim, statement_pdf(2), "chat.pdf", "", queue=False)  # as before pictures existed
 
-    response = client.get(f"/c/{claim.token}/dossier.pdf")
+    response = download(client, f"/c/{claim.token}/dossier.pdf")
 
     printed = exhibit_pages(pages_of(response.content), 1)
     assert [drawn for _text, drawn in printed] == [1, 1]

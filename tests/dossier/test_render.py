@@ -16,6 +16,7 @@ from claims.demo.claim import create_sample_claim
 from claims.dossier.manifest import Manifest, new_manifest, numbered_exhibits
 from claims.dossier.render import DossierUnavailable, prepare, render_dossier
 from claims.models import Claim, Evidence
+from tests.dossier_worker import download
 from tests.factories import add_evidence, files_in, make_claim
 from tests.journey import start_claim, walk_to
 
@@ -338,7 +339,7 @@ def test_the_download_for_an_english_ui_has_english_headings(client):
     claim = make_claim(signed_name="李明")
     client.cookies["rh_language"] = "en"
 
-    _reader, pages = read(client.get(f"/c/{claim.token}/dossier.pdf").content)
+    _reader, pages = read(download(client, f"/c/{claim.token}/dossier.pdf").content)
 
     assert "一、订单与支付Orderandpayment" in "".join(pages)
 
@@ -372,7 +373,7 @@ def test_the_download_is_the_pdf_named_by_the_claim_reference(client):
     claim = make_claim(signed_name="李明")
     add_evidence(claim)
 
-    response = client.get(f"/c/{claim.token}/dossier.pdf")
+    response = download(client, f"/c/{claim.token}/dossier.pdf")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

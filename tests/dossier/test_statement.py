@@ -23,6 +23,7 @@ from tests.dossier.stories import (
     private_transfer,
     signed_claim,
 )
+from tests.dossier_worker import download
 
 
 def first_page(pdf: bytes) -> str:
@@ -136,8 +137,8 @@ def test_the_download_for_a_reader_not_offered_is_not_found(client):
 def test_the_download_is_addressed_to_the_reader_asked_for(client):
     claim = signed_claim(non_delivery())
 
-    seller = client.get(f"/c/{claim.token}/dossier.pdf")
-    alipay = client.get(f"/c/{claim.token}/dossier.pdf?for=alipay")
+    seller = download(client, f"/c/{claim.token}/dossier.pdf")
+    alipay = download(client, f"/c/{claim.token}/dossier.pdf?for=alipay")
 
     assert "致：支付宝" not in first_page(seller.content)
     assert "致：支付宝" in first_page(alipay.content)

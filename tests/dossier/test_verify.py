@@ -11,6 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from claims.dossier.verify import fingerprint_from_pdf, normalise_fingerprint
 from claims.models import DossierRecord
+from tests.dossier_worker import download
 from tests.evidence.crafted_pdfs import CORPUS
 from tests.factories import add_evidence, make_claim
 
@@ -24,7 +25,7 @@ def finished_dossier(client, signed_name="李明"):
         add_evidence(claim, caption="账单"),
         add_evidence(claim, color=(200, 30, 30), category="merchant_breach", caption="聊天"),
     ]
-    pdf = client.get(f"/c/{claim.token}/dossier.pdf").content
+    pdf = download(client, f"/c/{claim.token}/dossier.pdf").content
     return claim, items, pdf
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from claims.models import Claim
+from tests.dossier_worker import download
 from tests.journey import fill_in, start_claim, step_url, walk_to
 
 # The first sentence of the step's disclaimer; the claim is in Chinese, the default language.
@@ -144,7 +145,7 @@ def test_the_dossier_carries_the_same_assessment(client):
     token = start_claim(client)
     walk_to(client, token, "declaration", problem={"problem": "not_delivered"})
     client.get(f"/c/{token}/finish/")
-    pdf = client.get(f"/c/{token}/dossier.pdf").content
+    pdf = download(client, f"/c/{token}/dossier.pdf").content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     compact = "".join(text.split())
     assert "评估意见与法律依据" in compact

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from claims.models import Claim
+from tests.dossier_worker import download
 from tests.journey import fill_in, go_back, image_file, start_claim, step_url, upload, walk_to
 
 # The steps a claim about an invalid key goes through (conditional steps included).
@@ -86,7 +87,7 @@ def test_a_user_walks_from_consent_to_the_dossier(client, language):
     assert page_is(done, "claims:done")
     assert text["done"] in done.content.decode()
 
-    pdf = client.get(f"/c/{token}/dossier.pdf")
+    pdf = download(client, f"/c/{token}/dossier.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     claim = Claim.objects.get(token=token)
     assert pdf["Content-Disposition"] == f'attachment; filename="{claim.reference}.pdf"'
@@ -173,7 +174,7 @@ def test_an_edited_message_is_saved_and_printed(client):
         fill_in(client, token, step)
     client.get(f"/c/{token}/finish/")
     # The formal demand is printed for a third party (the seller's copy is itself the demand).
-    pdf = client.get(f"/c/{token}/dossier.pdf?for=12315").content
+    pdf = download(client, f"/c/{token}/dossier.pdf?for=12315").content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "请退款，订单号 202611220387。谢谢！" in text
 

@@ -18,6 +18,7 @@ from claims.domain.eligibility import offers_dossier
 from claims.dossier.render import prepare
 from claims.models import Claim
 from claims.wizard.signature import is_complete
+from tests.dossier_worker import download
 from tests.journey import ANSWERS, fill_in, start_claim, step_url
 from tests.wizard import true_stories as table
 from tests.wizard.true_stories import STORIES
@@ -342,7 +343,7 @@ def walked(client, story):
         with time_machine.travel(story.today, tick=False):
             seen = walk(client, story)
             claim = Claim.objects.get(token=seen.token)
-            status = client.get(f"/c/{seen.token}/dossier.pdf").status_code
+            status = download(client, f"/c/{seen.token}/dossier.pdf").status_code
             complete = is_complete(claim)
             html = prepare(claim).html if complete and story.expect.dossier else ""
         WALKS[story.id] = (seen, status, html, complete)
