@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +19,8 @@ from claims.access import completed_claim, get_claim_or_404
 from claims.domain.calendar_ics import plan_to_ics
 from claims.domain.eligibility import assess, offers_dossier
 from claims.domain.rules.fraud import own_words_suggest_abuse
-from claims.dossier import fonts
+from claims.dossier import fonts, queue
+from claims.dossier.cache import Copy
 from claims.downloads import as_attachment
 from claims.followup import plan_for, plan_with_drafts
 from claims.forms import EventForm, StartForm
@@ -93,7 +95,14 @@ def done(request, claim):
     if request.method == "POST" and form.is_valid():
         return _record_event(request, claim, form)
     user_agent = request.headers.get("User-Agent", "")
-    return render(
+    fonts_ready = fonts.cjk_font_available()
+    # The default reader's copy in the page's language (queued if not on the way).
+    prepared = (
+        queue.status(claim, Copy(english=(get_language() or "").startswith("en")))
+        if fonts_ready and offers_dossier(assessment)
+        else None
+    )
+    response = render(
         request,
         "claims/done.html",
         {
@@ -103,9 +112,14 @@ def done(request, claim):
             "events": claim.events.all(),
             "event_form": form,
             "in_app_browser": any(marker in user_agent for marker in IN_APP_BROWSERS),
-            "dossier_ready": fonts.cjk_font_available(),
+            "dossier_ready": fonts_ready,
+            "prepared": prepared,
+            "refresh_s": queue.refresh_seconds(prepared) if prepared else None,
         },
     )
+    if prepared is not None:
+        queue.keep_reloading(request, response, prepared)
+    return response
 
 
 def _record_event(request, claim, form):

@@ -85,6 +85,15 @@ def refresh_seconds(state: Status) -> int:
     return min(max(state.estimate_s // 2, 2), 15)
 
 
+def keep_reloading(request, response, state: Status) -> None:
+    """While a copy is prepared its page reloads itself through the HTTP Refresh header: no
+    script, and no <meta http-equiv> (axe's meta-refresh rule, WCAG 2.2.1 timing), because
+    the page offers to stop it (?reload=off) and to check again by hand."""
+    if state.ready or state.state == "failed" or request.GET.get("reload") == "off":
+        return
+    response["Refresh"] = str(refresh_seconds(state))
+
+
 def request_default_copy(claim) -> None:
     """Queue the copy the done page offers first, in the language of the current request."""
     english = (translation.get_language() or "").startswith("en")

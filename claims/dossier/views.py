@@ -134,6 +134,7 @@ def _preparing(request, claim, state):
         },
         status=503 if failed else 202,
     )
+    queue.keep_reloading(request, response, state)
     add_never_cache_headers(response)
     if failed:
         response["Retry-After"] = str(int(queue.RETRY_AFTER.total_seconds()))

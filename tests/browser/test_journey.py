@@ -132,7 +132,7 @@ def test_a_phone_user_completes_a_claim(watched, live_server, tmp_path, language
     page.locator('a[href$="/dossier.pdf"]').wait_for()
     # Checked once ready: while the dossier is prepared the page reloads itself with
     # <meta http-equiv="refresh"> (issue 18: no script), which axe's meta-refresh rule
-    # (WCAG 2.2.1) reports as critical. A known, open decision: ADR 0012.
+    # (WCAG 2.2.1) reports as critical. A known, open decision: ADR 0013.
     watched.check_accessibility("done")
     with page.expect_download() as download:
         page.locator('a[href$="/dossier.pdf"]').click()
