@@ -148,3 +148,9 @@ def upload(
 def image_file(name="bill.png", **kwargs) -> SimpleUploadedFile:
     fmt = kwargs.pop("fmt", "PNG")
     return SimpleUploadedFile(name, png_bytes(fmt=fmt, **kwargs), content_type="image/png")
+
+
+def done_plan(response):
+    """The done page's own plan. The dossier's HTML, rendered when the page looks for its
+    stored copy, has a plan of its own among the contexts the test client records."""
+    return next(context["plan"] for context in response.context if "event_form" in context)

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Claim
-from tests.journey import start_claim, step_url, walk_to
+from tests.journey import done_plan, start_claim, step_url, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def record(client, token, kind, day, reply=""):
 
 
 def plan(client, token):
-    return client.get(f"/c/{token}/done/").context["plan"]
+    return done_plan(client.get(f"/c/{token}/done/"))
 
 
 def test_it_gives_one_next_step_and_lists_the_plan_in_date_order(client):

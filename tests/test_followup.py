@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from claims.models import Claim
 from tests.dossier_worker import download
-from tests.journey import fill_in, start_claim, step_url, walk_to
+from tests.journey import done_plan, fill_in, start_claim, step_url, walk_to
 
 
 def messages_page(client, token):
@@ -110,13 +110,13 @@ def test_the_done_page_shows_the_plan_and_a_calendar_file(client):
 @pytest.mark.django_db
 def test_recording_a_refusal_moves_the_plan_on(client):
     token = finished_claim(client)
-    before = client.get(f"/c/{token}/done/").context["plan"]
+    before = done_plan(client.get(f"/c/{token}/done/"))
     response = client.post(
         f"/c/{token}/done/",
         {"event-kind": "refused", "event-happened_on": "2026-11-22", "event-note": "客服拒绝"},
     )
     assert response.status_code == 302
-    after = client.get(f"/c/{token}/done/").context["plan"]
+    after = done_plan(client.get(f"/c/{token}/done/"))
     assert [step.status for step, *_ in after] != [step.status for step, *_ in before]
     assert Claim.objects.get(token=token).events.get().note == "客服拒绝"
 

@@ -5,7 +5,7 @@ import pytest
 from claims.models import Claim
 from claims.wizard.drafts import drafts_from_answers
 from claims.wizard.facts import prefixed_step_data
-from tests.journey import start_claim, walk_to
+from tests.journey import done_plan, start_claim, walk_to
 
 CHANGED_MIND = {"problem": "changed_mind", "redeemed": "no"}
 
@@ -35,7 +35,7 @@ def test_it_makes_no_dossier_for_a_change_of_mind(client):
     done = page.content.decode()
 
     assert f"/c/{token}/dossier" not in done
-    assert [step.key for step, *_ in page.context["plan"]] == ["merchant_chat"]
+    assert [step.key for step, *_ in done_plan(page)] == ["merchant_chat"]
     assert client.get(f"/c/{token}/dossier.pdf").status_code == 404
     assert client.get(f"/c/{token}/dossier-archive.pdf").status_code == 404
 
