@@ -5,9 +5,9 @@ import io
 import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
@@ -26,6 +26,7 @@ from tests.evidence.samples import (
     two_tone,
     upload_of,
 )
+from tests.factories import files_in
 from tests.journey import start_claim, step_url, upload, walk_to
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def token(client):
 
 
 def stored_names(storage) -> list[str]:
-    return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
+    return [str(path) for path in files_in(storage)]
 
 
 def errors_on(response) -> list[str]:
@@ -388,9 +389,18 @@ def test_deleting_a_claim_removes_every_kind_of_file(client, token, private_stor
 
 
 def age(storage, name, minutes):
-    path = Path(storage.path(name))
-    stamp = (timezone.now() - timedelta(minutes=minutes)).timestamp()
-    os.utime(path, (stamp, stamp))
+    """Make a stored file look minutes older: its mtime in a folder; in a bucket, whose
+    server sets the time, what the storage reports for it."""
+    if isinstance(storage, FileSystemStorage):
+        stamp = (timezone.now() - timedelta(minutes=minutes)).timestamp()
+        os.utime(storage.path(name), (stamp, stamp))
+        return
+    reported = storage.get_modified_time
+
+    def get_modified_time(asked):
+        return reported(asked) - timedelta(minutes=minutes if asked == name else 0)
+
+    storage.get_modified_time = get_modified_time
 
 
 def test_purge_orphan_files_finds_files_that_belong_to_no_claim(
