@@ -18,7 +18,7 @@ from storages.backends.s3 import S3Storage
 
 from claims.models import Evidence
 
-FILE_FIELDS = ("original", "print_image", "thumbnail")
+FILE_FIELDS = ("original", "print_image", "thumbnail", "small_thumbnail")
 
 
 def s3_options() -> dict:

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from claims.models import Claim, Evidence
 
-FILE_FIELDS = ("original", "print_image", "thumbnail")
+FILE_FIELDS = ("original", "print_image", "thumbnail", "small_thumbnail")
 
 
 def stored_files(storage, folder=""):
