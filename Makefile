@@ -18,9 +18,10 @@ serve: database
 
 # The suite runs in two parts: most of it in parallel (pytest-xdist, TEST_WORKERS processes,
 # each with its own database, folders and bucket: tests/conftest.py), then the tests that start
-# servers of their own (live: gunicorn; heavy: the browser) one at a time.
+# servers of their own (live: gunicorn; heavy: the browser) one at a time. Whole files go to
+# one worker (loadfile), so that a module's costly fixtures (rendered dossiers) are made once.
 TEST_WORKERS ?= auto
-PARALLEL := -m "not heavy and not live" -n $(TEST_WORKERS)
+PARALLEL := -m "not heavy and not live" -n $(TEST_WORKERS) --dist loadfile
 
 test: setup-dev
 	.venv/bin/ruff check .
