@@ -1,4 +1,4 @@
-"""Compressed pages (docs/decisions/0012-compressed-pages.md).
+"""Compressed pages (docs/decisions/0014-compressed-pages.md).
 
 Django's GZipMiddleware, with its BREACH mitigation (random bytes in the gzip header, Django
 4.2+), for text only: pages, the calendar file, the QR code's SVG. PDFs, pictures and videos

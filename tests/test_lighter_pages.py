@@ -50,7 +50,7 @@ def test_it_gzips_a_page_for_a_browser_that_asks(client):
 @pytest.mark.django_db
 def test_it_puts_random_bytes_in_the_gzip_header_against_breach(client):
     """Django 4.2+ writes 0-100 random bytes as the gzip file name: the same page compresses to
-    lengths that vary, so a length no longer tells what was compressed (ADR 0012)."""
+    lengths that vary, so a length no longer tells what was compressed (ADR 0014)."""
     token = start_claim(client)
     bodies = [client.get(step_url(token, "order"), **GZIP).content for _ in range(8)]
 
