@@ -16,16 +16,26 @@ serve: database
 	$(PY) manage.py collectstatic --noinput --verbosity=0
 	exec scripts/serve.sh
 
+# The suite runs in two parts: most of it in parallel (pytest-xdist, TEST_WORKERS processes,
+# each with its own database, folders and bucket: tests/conftest.py), then the tests that start
+# servers of their own (live: gunicorn; heavy: the browser) one at a time. Whole files go to
+# one worker (loadfile), so that a module's costly fixtures (rendered dossiers) are made once.
+TEST_WORKERS ?= auto
+PARALLEL := -m "not heavy and not live" -n $(TEST_WORKERS) --dist loadfile
+
 test: setup-dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
+	$(PY) -m pytest -m "heavy or live"
 
-# The suite again on PostgreSQL, without the heavy tests (they ran on SQLite). Uses
-# DATABASE_URL when set; as root, sets up Debian's postgresql itself (scripts/postgres.sh).
+# The suite again on PostgreSQL, without the heavy tests (they ran on SQLite), with the evidence
+# in a local S3-compatible server (scripts/with-s3.sh). Uses DATABASE_URL when set; as root,
+# sets up Debian's postgresql itself (scripts/postgres.sh).
 test-postgres: setup-dev
 	url="$$(scripts/postgres.sh)" && DATABASE_URL="$$url" TEST_DATABASE_NAME="test_refundhelper_$$$$" \
-		$(PY) -m pytest -m "not heavy" -p no:cacheprovider
+		scripts/with-s3.sh sh -c '$(PY) -m pytest $(PARALLEL) -p no:cacheprovider && \
+		$(PY) -m pytest -m "live and not heavy" -p no:cacheprovider'
 
 # Tables and the cache table (rate limits) in the database DATABASE_URL names (or SQLite);
 # then every claim gets its retention date (a claim without one is never purged).

@@ -40,11 +40,8 @@ class ClaimGone(RowGone):
 
 
 class UpdateOnly:
-    """A row loaded earlier is only ever UPDATEd: one deleted meanwhile raises `gone`.
-
-    Model.save() would INSERT it again (issue 14 item 5); slow work (rotating, replacing,
-    reading) makes that race easy to hit.
-    """
+    """A loaded row is only ever UPDATEd, one deleted meanwhile raises `gone`: Model.save()
+    would INSERT it again (issue 14), a race slow work (rotating, reading) makes easy to hit."""
 
     gone = RowGone
 
@@ -151,7 +148,8 @@ class EvidenceQuerySet(models.QuerySet):
 
     def stored_names(self) -> set[str]:
         """Every file name the rows refer to, originals and derived copies."""
-        names, fields = set(), ("original", "print_image", "thumbnail", "exhibit_images")
+        names = set()
+        fields = ("original", "print_image", "thumbnail", "small_thumbnail", "exhibit_images")
         for *row, pictures in self.values_list(*fields):
             names.update(name for name in row if name)
             names.update(picture_names(pictures))
@@ -213,6 +211,9 @@ class Evidence(UpdateOnly, models.Model):
     )
     thumbnail = models.FileField(
         storage=evidence_storage, upload_to="thumbs/", max_length=255, blank=True
+    )
+    small_thumbnail = models.FileField(
+        storage=evidence_storage, upload_to="thumbs/small/", max_length=255, blank=True
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # What OCR read on an image (claims.screenshots): suggestions for the user and the review's
@@ -280,7 +281,8 @@ class Evidence(UpdateOnly, models.Model):
 
     def stored_files(self) -> list:
         """Every file kept for the item: original, print copy, thumbnail, exhibit pictures."""
-        fields = [f for f in (self.original, self.print_image, self.thumbnail) if f.name]
+        kept = (self.original, self.print_image, self.thumbnail, self.small_thumbnail)
+        fields = [f for f in kept if f.name]
         storage = self.original.storage  # the evidence storage, where the pictures are kept
         return fields + [StoredFile(storage, name) for name in picture_names(self.exhibit_images)]
 

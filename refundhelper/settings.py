@@ -119,6 +119,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped (BREACH: docs/decisions/0014); below WhiteNoise, which serves static files
+    # compressed ahead of time and answers before this runs.
+    "refundhelper.compression.TextGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "refundhelper.middleware.CookieLocaleMiddleware",

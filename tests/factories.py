@@ -8,7 +8,7 @@ import io
 import itertools
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,8 +66,16 @@ def add_evidence(
     return item
 
 
-def files_in(storage) -> list[Path]:
-    return sorted(path for path in Path(storage.location).rglob("*") if path.is_file())
+def files_in(storage, folder: str = "") -> list[PurePosixPath]:
+    """Every file under folder, walked through the storage API (a folder or a bucket alike)."""
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:  # a local folder nothing was saved to yet
+        return []
+    found = [PurePosixPath(folder, name) for name in files]
+    for directory in directories:
+        found += files_in(storage, f"{folder}{directory}/")
+    return sorted(found)
 
 
 # -- facts for the pure domain ------------------------------------------------------------

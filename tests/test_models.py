@@ -86,7 +86,7 @@ def test_it_deletes_a_claim_with_every_stored_file(private_storage):
     add_evidence(claim, name="b.png")
     other = make_claim()
     kept = add_evidence(other, name="other.png")
-    assert len(files_in(private_storage)) == 9
+    assert len(files_in(private_storage)) == 12
 
     claim.delete_with_files()
 
@@ -96,11 +96,11 @@ def test_it_deletes_a_claim_with_every_stored_file(private_storage):
     assert remaining == {Path(stored.name).name for stored in kept.stored_files()}
 
 
-def test_it_deletes_one_evidence_item_with_its_three_files(private_storage):
+def test_it_deletes_one_evidence_item_with_its_four_files(private_storage):
     claim = make_claim()
     item = add_evidence(claim)
     names = [stored.name for stored in item.stored_files()]
-    assert len(names) == 3
+    assert len(names) == 4
     assert all(private_storage.exists(name) for name in names)
 
     item.delete_with_files()
@@ -163,7 +163,7 @@ def test_the_purge_dry_run_counts_and_deletes_nothing(private_storage):
 
     assert "Would delete 1 expired claim(s)." in output
     assert Claim.objects.count() == 2
-    assert len(files_in(private_storage)) == 3
+    assert len(files_in(private_storage)) == 4
 
 
 def test_the_purge_deletes_expired_claims_with_their_files(private_storage):

@@ -213,9 +213,9 @@ def test_the_purge_leaves_no_file_of_an_expired_claim(client, private_storage):
     claim = complete_claim_with_files(client)
     claim.events.create(kind="refunded", happened_on=timezone.localdate())
     last_changed(claim, days_ago=31)
-    assert len(files_in(private_storage)) >= 3  # original, print copy, thumbnail (+ PDF)
+    assert len(files_in(private_storage)) >= 4  # original, print copy, two thumbnails (+ PDF)
 
-    assert purge() == ["Deleted 1 expired claim(s). (0 unfinished, 1 finished, 3 evidence file(s))"]
+    assert purge() == ["Deleted 1 expired claim(s). (0 unfinished, 1 finished, 4 evidence file(s))"]
 
     assert not Claim.objects.exists()
     assert not Evidence.objects.exists()
@@ -243,10 +243,10 @@ def test_a_dry_run_counts_and_deletes_nothing(client, private_storage):
     last_changed(claim, days_ago=8)
 
     assert purge("--dry-run") == [
-        "Would delete 1 expired claim(s). (1 unfinished, 0 finished, 3 evidence file(s))"
+        "Would delete 1 expired claim(s). (1 unfinished, 0 finished, 4 evidence file(s))"
     ]
     assert Claim.objects.count() == 1
-    assert len(files_in(private_storage)) == 3
+    assert len(files_in(private_storage)) == 4
 
 
 @override_settings(CLAIM_RETENTION_DAYS=7)

@@ -37,6 +37,9 @@ ANIMATED_FORMATS = {"PNG", "GIF", "WEBP"}
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 PRINT_MAX_SIDE = 1600
 THUMB_MAX_SIDE = 480
+# The evidence list shows each picture cropped to a 6rem (96 px) square: this copy is that
+# square at twice the pixels (most screens); the thumbnail serves screens denser still.
+SMALL_THUMB_SIDE = 192
 PRINT_QUALITY = 88
 THUMB_QUALITY = 78
 # Image.transpose methods for a clockwise turn of 90, 180 and 270 degrees.
@@ -118,6 +121,14 @@ def derive_image(data: bytes, *, rotation: int = 0, boxes: tuple[Box, ...] = ())
         thumbnail_jpeg=clean_jpeg(rgb, THUMB_QUALITY),
         animated=animated,
     )
+
+
+def small_square(thumbnail_jpeg: bytes) -> bytes:
+    """The thumbnail's middle square, as the list's `object-fit: cover` shows it, at the
+    pixels most screens need (~5 ms: it starts from our own small JPEG)."""
+    with Image.open(io.BytesIO(thumbnail_jpeg), formats=["JPEG"]) as thumbnail:
+        square = ImageOps.fit(thumbnail, (SMALL_THUMB_SIDE,) * 2, Image.Resampling.LANCZOS)
+    return clean_jpeg(square, THUMB_QUALITY)
 
 
 def _open_checked(data: bytes) -> Image.Image:

@@ -1,8 +1,7 @@
-"""Evidence files: type from the bytes, limits, hash, private storage, derived copies.
-
-Kept: the original less its location (evidence.metadata) and what acts (evidence.active), by
-its SHA-256, only ever as a download; images get a print copy and a thumbnail (evidence.images)
-that carry rotation and boxes; PDF pages and video frames are drawn by the worker."""
+"""Evidence files: type from the bytes, limits, hash, private storage, derived copies. Kept:
+the original less its location (evidence.metadata) and what acts (evidence.active), by its
+SHA-256, only as a download; images get a print copy and thumbnails (evidence.images) that
+carry rotation and boxes; PDF pages and video frames are drawn by the worker."""
 
 import hashlib
 import unicodedata
@@ -16,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from claims.evidence import active, capture_time, redaction
+from claims.evidence import active, capture_time, images, redaction
 from claims.evidence.frames import DamagedVideo, inspect_video
 from claims.evidence.images import EvidenceRejected, derive_image, is_image, not_supported_message
 from claims.evidence.metadata import strip_location_in_place, without_location
@@ -289,7 +288,7 @@ def replace_file(item: Evidence, uploaded) -> Evidence:
     others = item.claim.evidence.exclude(pk=item.pk)
     _refuse_duplicate(others, display_name(uploaded.name), examined.sha256)
     old_files = item.stored_files()
-    item.original = item.print_image = item.thumbnail = None
+    item.original = item.print_image = item.thumbnail = item.small_thumbnail = None
     item.exhibit_images = None  # its files are among old_files; the new file gets its own
     _fill(item, examined, display_name(uploaded.name))
     item.rotation, item.redactions = 0, []
@@ -321,9 +320,9 @@ def _rederive(item: Evidence, *, rotation: int, boxes) -> Evidence:
             raise item.gone(f"Evidence {item.pk} no longer exists.") from None
         raise
     derived = derive_image(data, rotation=rotation, boxes=tuple(boxes))
-    old_files = [item.print_image, item.thumbnail]
+    old_files = [item.print_image, item.thumbnail, item.small_thumbnail]
     old = [(stored.storage, stored.name) for stored in old_files if stored.name]
-    item.print_image = item.thumbnail = None
+    item.print_image = item.thumbnail = item.small_thumbnail = None
     item.rotation, item.redactions = rotation, redaction.to_stored(boxes)
     item.width, item.height = derived.width, derived.height
     with _cleanup_on_error(item, keep_original=True):
@@ -372,6 +371,8 @@ def _store_files(item: Evidence, examined: Examined, uploaded) -> None:
 def _store_derived(item: Evidence, stem: str, print_jpeg: bytes, thumbnail_jpeg: bytes) -> None:
     item.print_image.save(f"{stem}.jpg", ContentFile(print_jpeg), save=False)
     item.thumbnail.save(f"{stem}.jpg", ContentFile(thumbnail_jpeg), save=False)
+    small = images.small_square(thumbnail_jpeg)  # the evidence list's square (issue 18)
+    item.small_thumbnail.save(f"{stem}.jpg", ContentFile(small), save=False)
 
 
 @contextmanager
@@ -380,7 +381,7 @@ def _cleanup_on_error(item: Evidence, *, keep_original: bool = False):
     try:
         yield
     except BaseException:
-        fields = [item.print_image, item.thumbnail]
+        fields = [item.print_image, item.thumbnail, item.small_thumbnail]
         if not keep_original:
             fields.append(item.original)
         _delete([stored for stored in fields if stored.name])

@@ -52,7 +52,11 @@ def evidence_file(request, token, pk, variant):
             fallback=f"evidence-{item.pk}",
             extensions=item.file_extensions,
         )
-    field = {"print": item.print_image, "thumb": item.thumbnail}.get(variant)
+    field = {
+        "print": item.print_image,
+        "thumb": item.thumbnail,
+        "small": item.small_thumbnail,
+    }.get(variant)
     if field is None or not field.name:
         raise Http404
     return FileResponse(field.open("rb"), content_type="image/jpeg")

@@ -123,7 +123,7 @@ def test_a_concurrent_upload_of_the_same_bytes_loses_and_leaves_no_file(
 
     assert "b.png" in str(refused.value)
     assert list(claim.evidence.values_list("original_name", flat=True)) == ["b.png"]
-    assert len(files_in(private_storage)) == 3  # the winner's original, print copy, thumbnail
+    assert len(files_in(private_storage)) == 4  # the winner's original, print copy, two thumbnails
 
 
 @pytest.mark.django_db(transaction=True)
@@ -142,7 +142,7 @@ def test_two_uploads_of_the_same_bytes_at_the_same_moment_end_as_one_exhibit(
 
         assert [response.status_code for response in responses] == [302, 302]
         assert len(names_of(token)) == 1
-        assert len(files_in(private_storage)) == 3
+        assert len(files_in(private_storage)) == 4
 
 
 def test_a_file_cannot_be_replaced_by_another_exhibits_content(client, token):

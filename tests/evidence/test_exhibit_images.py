@@ -2,7 +2,6 @@
 
 import io
 import time
-from pathlib import Path
 
 import av
 import pytest
@@ -15,7 +14,7 @@ from claims.evidence.pipeline import replace_file, store_upload
 from claims.models import Evidence
 from tests.evidence import slow
 from tests.evidence.samples import COLOURS, mp4_bytes, statement_pdf, upload_of
-from tests.factories import make_claim
+from tests.factories import files_in, make_claim
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -41,8 +40,7 @@ def opened(name: str, storage) -> Image.Image:
 
 
 def stored(storage, folder: str) -> list[str]:
-    root = Path(storage.location) / folder
-    return sorted(path.name for path in root.glob("*")) if root.exists() else []
+    return sorted(path.name for path in files_in(storage, f"{folder}/"))
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ from tests.evidence.samples import (
     png_zip_polyglot,
     upload_of,
 )
-from tests.factories import make_claim
+from tests.factories import files_in, make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip
@@ -48,7 +48,7 @@ def rejection(data: bytes, name="bill.png", claim=None) -> str:
 
 
 def stored_names(storage) -> list[str]:
-    return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
+    return [str(path) for path in files_in(storage)]
 
 
 def read(field) -> bytes:

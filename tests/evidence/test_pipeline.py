@@ -2,7 +2,6 @@ import hashlib
 import io
 import re
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +13,7 @@ from PIL import ExifTags, Image
 from claims.evidence.pipeline import EvidenceRejected, accept_uploads, derive_image, store_upload
 from claims.models import Evidence
 from tests.evidence.samples import image_bytes, phone_photo, png_header, upload_of
-from tests.factories import make_claim
+from tests.factories import files_in, make_claim
 
 # Load the app as a server does: its URLconf imports WeasyPrint, which changes Pillow's globals.
 import refundhelper.urls  # noqa: F401  isort: skip
@@ -46,7 +45,7 @@ def stored_image(field) -> Image.Image:
 
 
 def stored_names(storage) -> list[str]:
-    return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
+    return [str(path) for path in files_in(storage)]
 
 
 @pytest.mark.parametrize(

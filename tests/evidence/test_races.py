@@ -4,13 +4,12 @@ Each race is made deterministic by deleting the row inside the slow step (derivi
 examining the new file), between the request loading the row and saving it.
 """
 
-from pathlib import Path
-
 import pytest
 
 from claims.evidence import pipeline
 from claims.models import Claim, Evidence, RowGone
 from tests.evidence.samples import image_bytes, mp4_bytes, upload_of
+from tests.factories import files_in
 from tests.journey import start_claim, upload, walk_to
 
 # Real transactions, as in production: foreign keys are checked, a failed save ends its own.
@@ -28,7 +27,7 @@ def token(client):
 
 
 def stored_names(storage) -> list[str]:
-    return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
+    return [str(path) for path in files_in(storage)]
 
 
 def the_item(token) -> Evidence:

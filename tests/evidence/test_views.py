@@ -5,9 +5,9 @@ import io
 import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
@@ -26,6 +26,7 @@ from tests.evidence.samples import (
     two_tone,
     upload_of,
 )
+from tests.factories import files_in
 from tests.journey import start_claim, step_url, upload, walk_to
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def token(client):
 
 
 def stored_names(storage) -> list[str]:
-    return sorted(str(path) for path in Path(storage.location).rglob("*") if path.is_file())
+    return [str(path) for path in files_in(storage)]
 
 
 def errors_on(response) -> list[str]:
@@ -92,7 +93,7 @@ def test_a_mixed_batch_keeps_the_good_files_and_explains_the_broken_one(
     assert page.count("/thumb/") == 3
     assert "1:24" in page  # the recording's duration
     # 3 images x (original, print, thumbnail) + 1 video original; the broken file left nothing
-    assert len(stored_names(private_storage)) == 10
+    assert len(stored_names(private_storage)) == 13
 
 
 @pytest.mark.parametrize(
@@ -238,7 +239,7 @@ def test_rotating_turns_the_copies_and_not_the_original(client, token, private_s
     assert image.getpixel((100, 20))[2] > 200  # the blue left edge is now on top
     assert read(item.original) == original
     assert (item.rotation, item.width, item.height) == (90, 200, 400)
-    assert len(stored_names(private_storage)) == 3  # the old copies are gone
+    assert len(stored_names(private_storage)) == 4  # the old copies are gone
 
     client.post(url(token, item, "rotate"), {"direction": "left"})
     assert printed(item).size == (400, 200) and item.rotation == 0
@@ -256,7 +257,7 @@ def test_covering_paints_opaque_boxes_on_the_copies_only(client, token, private_
     assert max(image.getpixel((350, 100))) > 150  # outside the box: untouched
     assert read(item.original) == original and item.sha256 == sha
     assert item.redactions == [[50.0, 25.0, 25.0, 50.0]]
-    assert len(stored_names(private_storage)) == 3
+    assert len(stored_names(private_storage)) == 4
     thumb = Image.open(io.BytesIO(read(item.thumbnail)))
     assert max(thumb.getpixel((thumb.width * 5 // 8, thumb.height // 2))) < 8
 
@@ -380,7 +381,7 @@ def test_the_caption_form_also_changes_the_category(client, token):
 def test_deleting_a_claim_removes_every_kind_of_file(client, token, private_storage):
     for data, name in [(heic_photo(), "a.heic"), (mp4_bytes(), "b.mp4"), (pdf_bytes(), "c.pdf")]:
         upload(client, token, upload_of(data, name))
-    assert len(stored_names(private_storage)) == 5
+    assert len(stored_names(private_storage)) == 6
 
     client.post(f"/c/{token}/delete/")
 
@@ -388,9 +389,18 @@ def test_deleting_a_claim_removes_every_kind_of_file(client, token, private_stor
 
 
 def age(storage, name, minutes):
-    path = Path(storage.path(name))
-    stamp = (timezone.now() - timedelta(minutes=minutes)).timestamp()
-    os.utime(path, (stamp, stamp))
+    """Make a stored file look minutes older: its mtime in a folder; in a bucket, whose
+    server sets the time, what the storage reports for it."""
+    if isinstance(storage, FileSystemStorage):
+        stamp = (timezone.now() - timedelta(minutes=minutes)).timestamp()
+        os.utime(storage.path(name), (stamp, stamp))
+        return
+    reported = storage.get_modified_time
+
+    def get_modified_time(asked):
+        return reported(asked) - timedelta(minutes=minutes if asked == name else 0)
+
+    storage.get_modified_time = get_modified_time
 
 
 def test_purge_orphan_files_finds_files_that_belong_to_no_claim(

@@ -5,12 +5,19 @@ from django.utils import timezone
 
 from claims.models import Claim, Evidence
 
-FILE_FIELDS = ("original", "print_image", "thumbnail")
+FILE_FIELDS = ("original", "print_image", "thumbnail", "small_thumbnail")
 
 
 def stored_files(storage, folder=""):
-    """Every file name under folder in the storage, walked through the storage API."""
-    directories, files = storage.listdir(folder)
+    """Every file name under folder in the storage, walked through the storage API.
+
+    A local folder that nothing was saved to yet has no files; a bucket always answers its
+    listing (asking whether "" exists would ask S3 for an object with an empty key).
+    """
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
     for name in files:
         yield f"{folder}{name}"
     for directory in directories:
@@ -52,9 +59,9 @@ class Command(BaseCommand):
         return f"{verb} {len(orphans)} orphan file(s)."
 
     def storages(self):
-        """The storages of the evidence file fields, each once, that exist yet."""
+        """The storages of the evidence file fields, each once."""
         found = {}
         for name in FILE_FIELDS:
             storage = Evidence._meta.get_field(name).storage
             found.setdefault(id(storage), storage)
-        return [storage for storage in found.values() if storage.exists("")]
+        return list(found.values())
