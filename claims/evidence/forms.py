@@ -101,6 +101,10 @@ class EvidenceUploadForm(OnceForm):
             "pdf": pipeline.megabytes(self.limits.pdf_bytes),
             "video": pipeline.megabytes(self.limits.video_bytes),
         }
+        if for_need is not None:
+            # A need's form is one of several on the page: the limits are said once, on the
+            # form for other files, and a file too large is refused with its own words.
+            self.fields["files"].help_text = gettext("You can pick several at once.")
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])

@@ -163,6 +163,20 @@
       showRefused(check, form.dataset.msgSkipped, sortFiles(form, input.files).refused);
     });
 
+    // A need's own form sends its files as soon as they are chosen (and its notice agreed
+    // to, if it has one): the page says so beside the field.
+    if (form.hasAttribute("data-upload-on-choose")) {
+      var note = form.querySelector("[data-upload-auto]");
+      if (note) note.hidden = false;
+      form.addEventListener("change", function () {
+        var unticked = form.querySelector('input[type="checkbox"]:not(:checked)');
+        var sorted = sortFiles(form, input.files);
+        if (!input.files.length || unticked || sorted.refused.length || button.disabled) return;
+        if (form.requestSubmit) form.requestSubmit(button);
+        else button.click();
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       var sorted = sortFiles(form, input.files);
       showRefused(check, form.dataset.msgSkipped, sorted.refused);
@@ -310,7 +324,7 @@
   }
 
   function enhanceEvidence(root) {
-    root.querySelectorAll("[data-evidence-upload]").forEach(enhanceUpload);
+    root.querySelectorAll("[data-evidence-upload], [data-need-upload]").forEach(enhanceUpload);
     root.querySelectorAll("[data-redact]").forEach(enhanceRedaction);
   }
 

@@ -255,3 +255,21 @@ def test_it_keeps_what_the_second_page_holds_while_the_first_is_wrong(client):
     assert f'value="{ANSWERS["order"]["platform_name"]}"' in page
     response = order_page(client, token, 2, **second_page_answers())
     assert response.url == step_url(token, "buyer")
+
+
+@pytest.mark.django_db
+def test_it_asks_one_tick_for_the_one_declaration(client):
+    from claims.wizard.signature import is_complete
+
+    client.cookies["rh_language"] = "en"
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    page = client.get(step_url(token, "declaration")).content.decode()
+    assert page.count('type="checkbox"') == 1
+    assert "true and complete, and my evidence files are unaltered" in page
+    data = form_data(token, "declaration", {"confirm_true": "on", "full_name": "李明"})
+    data.pop("declaration-confirm_unaltered", None)
+    response = client.post(step_url(token, "declaration"), data)
+    assert response.status_code == 302, response.content.decode()[:1000]
+    client.get(response.url)
+    assert is_complete(Claim.objects.get(token=token))
