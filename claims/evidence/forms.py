@@ -83,6 +83,8 @@ class EvidenceUploadForm(OnceForm):
         super().__init__(*args, **kwargs)
         if for_need is not None:
             self.fields["category"].widget = forms.HiddenInput()
+            # The need names what the files show; a caption can be added to a file later.
+            del self.fields["caption"]
             if for_need.category != Evidence.Category.TRANSACTION:
                 del self.fields["payment_consent"]
             else:
@@ -108,6 +110,11 @@ class EvidenceUploadForm(OnceForm):
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])
+
+    @property
+    def caption_text(self) -> str:
+        """The caption typed, or none: a need's own form asks for none."""
+        return self.cleaned_data.get("caption", "")
 
     @property
     def choose_again(self) -> bool:

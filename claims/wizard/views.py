@@ -45,7 +45,7 @@ def _when(predicate):
 
 # Pages whose form has no id="step-form" (their templates are drawn elsewhere): their Back
 # stays a button under the form; every other page has GOV.UK's back link at the top.
-BACK_UNDER_FORM = ("evidence", "messages", "review", "declaration")
+BACK_UNDER_FORM = ("messages", "review", "declaration")
 NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review", "declaration")
 # What a step's template needs beyond its form, built by the package that owns the data.
 STEP_CONTEXT = {
@@ -284,7 +284,7 @@ class ClaimWizard(NamedUrlWizardView):
                     self.claim,
                     upload_form.cleaned_data["files"],
                     category=upload_form.cleaned_data["category"],
-                    caption=upload_form.cleaned_data["caption"],
+                    caption=upload_form.caption_text,
                 ),
             )
             if repeat is not None:

@@ -166,8 +166,8 @@
     // A need's own form sends its files as soon as they are chosen (and its notice agreed
     // to, if it has one): the page says so beside the field.
     if (form.hasAttribute("data-upload-on-choose")) {
-      var note = form.querySelector("[data-upload-auto]");
-      if (note) note.hidden = false;
+      document.querySelectorAll("[data-upload-auto]").forEach(function (note) { note.hidden = false; });
+      button.hidden = true;
       form.addEventListener("change", function () {
         var unticked = form.querySelector('input[type="checkbox"]:not(:checked)');
         var sorted = sortFiles(form, input.files);
@@ -204,6 +204,7 @@
       xhr.addEventListener("error", function () {
         status.textContent = form.dataset.msgFailed;
         button.disabled = false;
+        button.hidden = false;
       });
       progress.hidden = false;
       bar.value = 0;
