@@ -438,3 +438,35 @@
   panel.querySelectorAll('[data-ocr-reading][data-status="queued"], [data-ocr-reading][data-status="running"]')
     .forEach(function (box) { watch(panel, box, form); });
 })();
+
+// ---------------------------------------------------------------------------------------
+// Start from a screenshot in fewer taps: the chooser shows at once, and choosing a picture
+// sends it. The payment notice, when it is due, shows once a picture is chosen, and the
+// picture is sent only when it is agreed to. Without this script the folded form is used.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("details[data-ocr-quick]").forEach(function (details) {
+    var form = details.querySelector("form");
+    var input = form && form.querySelector('input[type="file"]');
+    var button = form && form.querySelector("[data-ocr-submit]");
+    if (!input || !button || details.open) return;  // a refused upload stays as it came
+    details.open = true;
+    details.classList.add("is-quick");
+    var consent = form.querySelector("[data-ocr-consent]");
+    var box = consent && consent.querySelector('input[type="checkbox"]');
+    if (box && !box.checked) consent.hidden = true;
+    button.hidden = true;
+    form.querySelectorAll("[data-ocr-auto]").forEach(function (note) { note.hidden = false; });
+    form.addEventListener("change", function () {
+      if (!input.files.length) return;
+      if (box && !box.checked) {
+        consent.hidden = false;
+        box.focus();
+        return;
+      }
+      if (form.requestSubmit) form.requestSubmit(button);
+      else form.submit();
+    });
+  });
+})();

@@ -72,23 +72,29 @@ def continue_page(page, tally) -> None:
 
 
 def read_first_screenshot(page, tally) -> None:
-    """The order page's reader: choose the Alipay bill, agree, upload; the page comes back."""
+    """The order page's reader: the Alipay bill chosen and the payment notice agreed to. With
+    JavaScript the chooser shows at once and the notice once a picture is chosen, and the
+    choice sends; without, the folded form is opened and its button pressed."""
     panel = page.locator("[data-ocr-panel]")
     details = panel.locator("details.ocr-upload")
     if details.get_attribute("open") is None:
         tally.tap()
         details.locator("summary").click()
-    tally.tap()
-    panel.locator('input[type="file"]').set_input_files(
-        [png("支付宝账单.png", alipay_bill(size=(540, 1170)))]
-    )
-    consent = panel.locator('input[name="payment_consent"], input[name$="payment_consent"]')
-    if consent.count() and consent.first.is_visible():
-        tally.tap()
-        consent.first.check()
-    tally.tap()
+    consent = panel.locator('input[name="payment_consent"]')
+    quick = panel.locator("[data-ocr-auto]").is_visible()
+    bill = [png("支付宝账单.png", alipay_bill(size=(540, 1170)))]
     with page.expect_navigation():
-        panel.locator("button[type=submit]").click()
+        if consent.count() and consent.is_visible():
+            tally.tap()
+            consent.check()
+        tally.tap()
+        panel.locator('input[type="file"]').set_input_files(bill)
+        if quick and consent.count() and not consent.is_checked():
+            tally.tap()  # the notice, shown once the picture is chosen
+            consent.check()
+        if not quick:
+            tally.tap()
+            panel.locator("button[type=submit]").click()
 
 
 def upload_evidence(page, tally, watched) -> None:
