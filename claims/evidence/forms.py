@@ -83,6 +83,8 @@ class EvidenceUploadForm(OnceForm):
         super().__init__(*args, **kwargs)
         if for_need is not None:
             self.fields["category"].widget = forms.HiddenInput()
+            # The need names what the files show; a caption can be added to a file later.
+            del self.fields["caption"]
             if for_need.category != Evidence.Category.TRANSACTION:
                 del self.fields["payment_consent"]
             else:
@@ -101,9 +103,18 @@ class EvidenceUploadForm(OnceForm):
             "pdf": pipeline.megabytes(self.limits.pdf_bytes),
             "video": pipeline.megabytes(self.limits.video_bytes),
         }
+        if for_need is not None:
+            # A need's form is one of several on the page: the limits are said once, on the
+            # form for other files, and a file too large is refused with its own words.
+            self.fields["files"].help_text = gettext("You can pick several at once.")
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])
+
+    @property
+    def caption_text(self) -> str:
+        """The caption typed, or none: a need's own form asks for none."""
+        return self.cleaned_data.get("caption", "")
 
     @property
     def choose_again(self) -> bool:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from claims.domain.formatting import format_yuan
 from claims.dossier.manifest import numbered_exhibits
 from claims.screenshots.crosscheck import evidence_check
-from claims.wizard.steps import FACT_STEPS, STEP_LABELS
+from claims.wizard.parts import with_part
+from claims.wizard.steps import FACT_STEPS, STEP_LABELS, STEP_PARTS
 
 REVIEWED_STEPS = (*FACT_STEPS, "identity", "messages")
 # The review lists the drafts by their opening words; they are read in full on their own step.
@@ -72,6 +73,26 @@ def answer_sections(step_data, steps, form_for, change_url=None) -> list[dict]:
     return sections
 
 
+def by_page(sections: list[dict]) -> list[dict]:
+    """A step shown over several pages is reviewed page by page: each Change link opens the
+    page that holds the answer (wizard.parts)."""
+    split = []
+    for section in sections:
+        pages = STEP_PARTS.get(section["step"])
+        if not pages or not section["change_url"]:
+            split.append(section)
+            continue
+        for number, part in enumerate(pages, start=1):
+            rows = [row for row in section["rows"] if row[0] in part.fields]
+            if number == 1:  # a field of no page (none today) is not left out
+                named = {name for page in pages for name in page.fields}
+                rows += [row for row in section["rows"] if row[0] not in named]
+            if rows:
+                url = with_part(section["change_url"], number)
+                split.append({**section, "label": part.title, "rows": rows, "change_url": url})
+    return split
+
+
 def step_context(wizard, form, context) -> dict:
     """The review page: every answer with its Change link, the files, and where the typed
     facts disagree with what the screenshots show."""
@@ -82,6 +103,7 @@ def step_context(wizard, form, context) -> dict:
         form_for=lambda step, data: wizard.get_form(step=step, data=data),
         change_url=wizard.change_url,
     )
+    sections = by_page(sections)
     exhibits = [(exhibit.number, exhibit.item) for exhibit in numbered_exhibits(wizard.claim)]
     return {
         "sections": sections,

@@ -45,7 +45,7 @@ def _when(predicate):
 
 # Pages whose form has no id="step-form" (their templates are drawn elsewhere): their Back
 # stays a button under the form; every other page has GOV.UK's back link at the top.
-BACK_UNDER_FORM = ("evidence", "messages", "review", "declaration")
+BACK_UNDER_FORM = ("messages", "review", "declaration")
 NEEDS_ASSESSMENT = ("assessment", "evidence", "messages", "review", "declaration")
 # What a step's template needs beyond its form, built by the package that owns the data.
 STEP_CONTEXT = {
@@ -172,12 +172,19 @@ class ClaimWizard(NamedUrlWizardView):
         if goto:  # Back keeps what was typed, valid or not, as Back between steps does
             self.storage.set_step_data(step, data)
             return redirect(self.part_url(step, parts.part_number(goto, steps_parts)))
+        form = self.get_form(step=step, data=data)
         if number < len(steps_parts):
-            form = self.get_form(step=step, data=data)
             if not parts.part_is_valid(form, part):
                 return self.render(form)  # refused, and not stored: as formtools does
             self.storage.set_step_data(step, data)
+            if self.returning_to_review() and form.is_valid():
+                return self.render_next_step(form)  # a Change from the review: back there
             return redirect(self.part_url(step, number + 1))
+        if not form.is_valid():
+            # The last page reached by its URL while an earlier page is wrong: the earlier
+            # page is shown with its errors, and what was typed here waits for it.
+            self.storage.set_step_data(step, data)
+            return self.render(form)
         self.request.POST = data
         return None
 
@@ -277,7 +284,7 @@ class ClaimWizard(NamedUrlWizardView):
                     self.claim,
                     upload_form.cleaned_data["files"],
                     category=upload_form.cleaned_data["category"],
-                    caption=upload_form.cleaned_data["caption"],
+                    caption=upload_form.caption_text,
                 ),
             )
             if repeat is not None:

@@ -163,6 +163,20 @@
       showRefused(check, form.dataset.msgSkipped, sortFiles(form, input.files).refused);
     });
 
+    // A need's own form sends its files as soon as they are chosen (and its notice agreed
+    // to, if it has one): the page says so beside the field.
+    if (form.hasAttribute("data-upload-on-choose")) {
+      document.querySelectorAll("[data-upload-auto]").forEach(function (note) { note.hidden = false; });
+      button.hidden = true;
+      form.addEventListener("change", function () {
+        var unticked = form.querySelector('input[type="checkbox"]:not(:checked)');
+        var sorted = sortFiles(form, input.files);
+        if (!input.files.length || unticked || sorted.refused.length || button.disabled) return;
+        if (form.requestSubmit) form.requestSubmit(button);
+        else button.click();
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       var sorted = sortFiles(form, input.files);
       showRefused(check, form.dataset.msgSkipped, sorted.refused);
@@ -190,6 +204,7 @@
       xhr.addEventListener("error", function () {
         status.textContent = form.dataset.msgFailed;
         button.disabled = false;
+        button.hidden = false;
       });
       progress.hidden = false;
       bar.value = 0;
@@ -310,7 +325,7 @@
   }
 
   function enhanceEvidence(root) {
-    root.querySelectorAll("[data-evidence-upload]").forEach(enhanceUpload);
+    root.querySelectorAll("[data-evidence-upload], [data-need-upload]").forEach(enhanceUpload);
     root.querySelectorAll("[data-redact]").forEach(enhanceRedaction);
   }
 
@@ -422,4 +437,36 @@
   var form = document.querySelector("[data-ocr-form]");
   panel.querySelectorAll('[data-ocr-reading][data-status="queued"], [data-ocr-reading][data-status="running"]')
     .forEach(function (box) { watch(panel, box, form); });
+})();
+
+// ---------------------------------------------------------------------------------------
+// Start from a screenshot in fewer taps: the chooser shows at once, and choosing a picture
+// sends it. The payment notice, when it is due, shows once a picture is chosen, and the
+// picture is sent only when it is agreed to. Without this script the folded form is used.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("details[data-ocr-quick]").forEach(function (details) {
+    var form = details.querySelector("form");
+    var input = form && form.querySelector('input[type="file"]');
+    var button = form && form.querySelector("[data-ocr-submit]");
+    if (!input || !button || details.open) return;  // a refused upload stays as it came
+    details.open = true;
+    details.classList.add("is-quick");
+    var consent = form.querySelector("[data-ocr-consent]");
+    var box = consent && consent.querySelector('input[type="checkbox"]');
+    if (box && !box.checked) consent.hidden = true;
+    button.hidden = true;
+    form.querySelectorAll("[data-ocr-auto]").forEach(function (note) { note.hidden = false; });
+    form.addEventListener("change", function () {
+      if (!input.files.length) return;
+      if (box && !box.checked) {
+        consent.hidden = false;
+        box.focus();
+        return;
+      }
+      if (form.requestSubmit) form.requestSubmit(button);
+      else form.submit();
+    });
+  });
 })();

@@ -6,7 +6,10 @@ filled in is not typed again). Bytes are what the page and its resources
 transferred (the browser's Resource Timing), cached files counting zero.
 """
 
+import io
 from dataclasses import dataclass, field
+
+from PIL import Image
 
 PHONE_HEIGHT = 844
 TRANSFERRED = """() => [
@@ -27,12 +30,17 @@ class PageFigures:
 class Tally:
     pages: list[PageFigures] = field(default_factory=list)
 
-    def open(self, page, label: str) -> PageFigures:
-        """A page as it loaded: its height in phone screens and the bytes it cost."""
-        height = page.evaluate("() => document.documentElement.scrollHeight")
-        figures = PageFigures(
-            label, screens=round(height / PHONE_HEIGHT, 2), bytes=page.evaluate(TRANSFERRED)
-        )
+    def open(self, page, label: str, javascript: bool = True) -> PageFigures:
+        """A page as it loaded: its height in phone screens and the bytes it cost. Without
+        JavaScript the page cannot be asked: its height is a full-page picture's, and its
+        bytes are not counted (0)."""
+        if javascript:
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            transferred = page.evaluate(TRANSFERRED)
+        else:
+            height = Image.open(io.BytesIO(page.screenshot(full_page=True))).height
+            transferred = 0
+        figures = PageFigures(label, screens=round(height / PHONE_HEIGHT, 2), bytes=transferred)
         self.pages.append(figures)
         return figures
 

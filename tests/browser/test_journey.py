@@ -20,6 +20,7 @@ from tests.browser.walk import (
     press,
     step_name,
     step_of,
+    upload_for_need,
 )
 from tests.dossier_worker import run_dossier_renders
 
@@ -32,26 +33,13 @@ HEADINGS = {
 
 
 def upload_pictures(page) -> None:
-    form = page.locator("form.upload-form")
-    form.locator('input[name="upload-category"][value="transaction"]').check()
-    consent = form.locator('input[name="upload-payment_consent"]')
-    consent.wait_for(state="visible")  # the separate notice appears with the category
-    consent.check()
-    form.locator('input[name="upload-files"]').set_input_files(
-        [picture("支付宝账单.png", (40, 120, 220)), picture("order.jpg", (200, 80, 40), "JPEG")]
-    )
-    form.locator('input[name="upload-caption"]').fill("支付宝账单")
-    form.locator('button[name="upload"]').click()
-    page.locator(".evidence-list .evidence-item").nth(1).wait_for()
-
-    # Another kind of evidence needs no payment consent.
-    form = page.locator("form.upload-form")
-    form.locator('input[name="upload-category"][value="merchant_breach"]').check()
-    form.locator('input[name="upload-files"]').set_input_files(
-        [picture("客服聊天.png", (20, 160, 90))]
-    )
-    form.locator('button[name="upload"]').click()
-    page.locator(".evidence-list .evidence-item").nth(2).wait_for()
+    """Each picture through the need it belongs to: the bill (the payment notice agreed to
+    there), the order page and the chat."""
+    upload_for_need(page, "payment_record", [picture("支付宝账单.png", (40, 120, 220))])
+    upload_for_need(page, "order_page", [picture("order.jpg", (200, 80, 40), "JPEG")])
+    upload_for_need(page, "shop_chat", [picture("客服聊天.png", (20, 160, 90))])
+    for need in ("payment_record", "order_page", "shop_chat"):
+        assert page.locator(f"#need-{need}.is-done").count() == 1, need
 
 
 def thumbnails_shown(page) -> int:

@@ -7,14 +7,16 @@ state the walk reaches: each page, an error, an upload, a message, the result's 
 """
 
 import os
+from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from claims.demo.screenshots import alipay_bill, shop_order_page, to_png
 from claims.models import Claim
 from claims.wizard.signature import is_complete
 from tests.browser.figures import Tally
-from tests.browser.walk import choose_language, fill_field, page_of, step_of
+from tests.browser.walk import choose_language, fill_field, page_of, step_of, upload_for_need
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -32,12 +34,12 @@ LEFT_OUT = {
     "policy": ("clause_text",),
 }
 GOALS = {"screens_per_page": 2.5, "taps": 35, "typed": 12}
-# The check page may be long (issue 17); the evidence and done pages are being reworked on
-# their own (issue 17 items 7-10) and are measured, not yet held to the goal.
-LONG_PAGE_ALLOWED = {"review", "evidence", "done"}
-# Taps as measured now, a bound against going backwards while the 35-tap goal is unmet
-# (the evidence uploads and the declaration's two ticks are most of the difference).
-TAPS_NOW = 42
+# The check page may be long (issue 17).
+LONG_PAGE_ALLOWED = {"review"}
+# Without JavaScript the reader's folded form is opened and its button pressed, and each of
+# the two evidence uploads needs its Upload button: four taps more.
+NO_JS_EXTRA_TAPS = 4
+SHOTS = os.environ.get("RH_SCREENSHOTS")
 
 
 def png(name: str, data: bytes) -> dict:
@@ -53,11 +55,14 @@ def chat_picture() -> bytes:
 class SoftAxe:
     """Axe on every state, its findings kept to fail the test after the figures print."""
 
-    def __init__(self, watched):
+    def __init__(self, watched, javascript=True):
         self.watched = watched
         self.findings = []
+        self.javascript = javascript  # axe is a script: it cannot run where scripts are off
 
     def check_accessibility(self, label: str) -> None:
+        if not self.javascript:
+            return
         try:
             self.watched.check_accessibility(label)
         except AssertionError as finding:
@@ -71,45 +76,40 @@ def continue_page(page, tally) -> None:
 
 
 def read_first_screenshot(page, tally) -> None:
-    """The order page's reader: choose the Alipay bill, agree, upload; the page comes back."""
+    """The order page's reader: the Alipay bill chosen and the payment notice agreed to. With
+    JavaScript the chooser shows at once and the notice once a picture is chosen, and the
+    choice sends; without, the folded form is opened and its button pressed."""
     panel = page.locator("[data-ocr-panel]")
     details = panel.locator("details.ocr-upload")
     if details.get_attribute("open") is None:
         tally.tap()
         details.locator("summary").click()
-    tally.tap()
-    panel.locator('input[type="file"]').set_input_files(
-        [png("支付宝账单.png", alipay_bill(size=(540, 1170)))]
-    )
-    consent = panel.locator('input[name="payment_consent"], input[name$="payment_consent"]')
-    if consent.count() and consent.first.is_visible():
-        tally.tap()
-        consent.first.check()
-    tally.tap()
+    consent = panel.locator('input[name="payment_consent"]')
+    quick = panel.locator("[data-ocr-auto]").is_visible()
+    bill = [png("支付宝账单.png", alipay_bill(size=(540, 1170)))]
     with page.expect_navigation():
-        panel.locator("button[type=submit]").click()
-
-
-def upload_evidence(page, tally, watched) -> None:
-    """Two more screenshots on the evidence page: the shop's order page and the chat."""
-    for name, data, category in (
-        ("订单页.png", shop_order_page(size=(540, 1170)), "transaction"),
-        ("客服聊天.png", chat_picture(), "merchant_breach"),
-    ):
-        form = page.locator("form.upload-form")
-        radio = form.locator(f'input[name="upload-category"][value="{category}"]')
-        if radio.count():
-            tally.tap()
-            radio.check()
-        consent = form.locator('input[name="upload-payment_consent"]')
         if consent.count() and consent.is_visible():
             tally.tap()
             consent.check()
         tally.tap()
-        form.locator('input[name="upload-files"]').set_input_files([png(name, data)])
-        tally.tap()
-        with page.expect_navigation():
-            form.locator('button[name="upload"]').click()
+        panel.locator('input[type="file"]').set_input_files(bill)
+        if quick and consent.count() and not consent.is_checked():
+            tally.tap()  # the notice, shown once the picture is chosen
+            consent.check()
+        if not quick:
+            tally.tap()
+            panel.locator("button[type=submit]").click()
+
+
+def upload_evidence(page, tally, watched) -> None:
+    """Two more screenshots on the evidence page, each through its need: the shop's order
+    page and the chat with the seller."""
+    for name, data, need in (
+        ("订单页.png", shop_order_page(size=(540, 1170)), "order_page"),
+        ("客服聊天.png", chat_picture(), "shop_chat"),
+    ):
+        upload_for_need(page, need, [png(name, data)], tap=tally.tap)
+        assert page.locator(f"#need-{need}.is-done").count() == 1, f"{name} did not tick {need}"
         watched.check_accessibility(f"evidence after uploading {name}")
 
 
@@ -139,15 +139,63 @@ def fill_counted(page, step: str, tally) -> None:
         fill_field(page, step, name, value)
 
 
-@pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_the_standard_claim_meets_the_phone_goals(watched, live_server, settings, language):
+def shoot(page, name: str) -> None:
+    """With RH_SCREENSHOTS set to a folder, a full-page picture of each state, to look at."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def refuse_and_err(page, axe) -> None:
+    """Not counted: a file that is no picture, refused through a need, and the other files'
+    form sent with no file; axe on both states, the walk goes on from there."""
+    chat = page.locator("#need-shop_chat form.need-upload-form")
+    not_a_picture = {"name": "chat.png", "mimeType": "image/png", "buffer": b"<html></html>"}
+    with page.expect_navigation():
+        chat.locator('input[name="upload-files"]').set_input_files(not_a_picture)
+        if not page.locator("[data-upload-auto]").is_visible():
+            chat.locator('button[name="upload"]').click()
+    assert page.locator("#need-shop_chat .choose-again").is_visible()
+    axe.check_accessibility("evidence after a refused upload")
+    page.locator("details.upload-other > summary").click()
+    with page.expect_navigation():
+        page.locator('form.upload-form button[name="upload"]').click()
+    assert page.locator("details.upload-other #error-summary").is_visible()
+    axe.check_accessibility("evidence after an upload error")
+
+
+def record_an_event(page, axe) -> None:
+    """Not counted: the seller was sent the demand today; the page says so in a message."""
+    form = page.locator("form.event-form")
+    if form.is_hidden():
+        page.locator("details.events-details > summary").click()
+    form.locator('input[name="event-kind"][value="sent"]').check()
+    form.locator('input[name="event-happened_on"]').fill(timezone.localdate().isoformat())
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.locator(".messages").is_visible()
+    axe.check_accessibility("done after recording an event")
+
+
+WALKS = [("zh-hans", True), ("en", True), ("zh-hans", False), ("en", False)]
+
+
+@pytest.mark.parametrize(("language", "javascript"), WALKS)
+def test_the_standard_claim_meets_the_phone_goals(
+    request, live_server, settings, language, javascript
+):
+    """Without JavaScript a need's files are sent by its Upload button: one tap more each
+    (NO_JS_EXTRA_TAPS); everything else is counted the same."""
     settings.TASKS = IMMEDIATE
+    watched = request.getfixturevalue("watched" if javascript else "watched_without_js")
+    walk = f"{language}{'' if javascript else '-nojs'}"
     page = watched.page
-    axe = SoftAxe(watched)
+    axe = SoftAxe(watched, javascript)
     tally = Tally()
     page.goto(live_server.url + "/")
     choose_language(page, language)
-    tally.open(page, "start")
+    tally.open(page, "start", javascript)
+    shoot(page, f"{walk}-start")
     axe.check_accessibility("start")
     tally.tap()
     page.locator('input[name="consent"]').check()
@@ -161,7 +209,8 @@ def test_the_standard_claim_meets_the_phone_goals(watched, live_server, settings
         step, label = step_of(page), page_of(page)
         assert label not in seen, f"the walk came back to {label}"
         seen.add(label)
-        tally.open(page, label)
+        tally.open(page, label, javascript)
+        shoot(page, f"{walk}-{label}")
         axe.check_accessibility(label)
         if label == "order":
             # An empty page sent by mistake (not counted): the errors' state passes axe too.
@@ -171,8 +220,12 @@ def test_the_standard_claim_meets_the_phone_goals(watched, live_server, settings
             axe.check_accessibility("order with errors")
             read_first_screenshot(page, tally)
             axe.check_accessibility("order after the screenshot was read")
+            shoot(page, f"{walk}-order-read")
         if step == "evidence":
+            refuse_and_err(page, axe)
+            shoot(page, f"{walk}-evidence-refused")
             upload_evidence(page, tally, axe)
+            shoot(page, f"{walk}-evidence-done")
         if step == "assessment":
             reasons = page.locator("details.reasons")
             if reasons.count():
@@ -182,27 +235,28 @@ def test_the_standard_claim_meets_the_phone_goals(watched, live_server, settings
         continue_page(page, tally)
         if page_of(page) == label:  # refused: the walk's answers must pass
             pytest.fail(f"{label} refused: {page.locator('#error-summary').inner_text()}")
-    tally.open(page, "done")
+    tally.open(page, "done", javascript)
+    shoot(page, f"{walk}-done")
     axe.check_accessibility("done")
+    record_an_event(page, axe)
+    shoot(page, f"{walk}-done-event")
 
-    print(f"\nThe standard claim ({language}), phone 390x844:\n{tally.table()}")
-    if os.environ.get("WALK_REPORT_PATH"):
-        with open(os.environ["WALK_REPORT_PATH"], "a", encoding="utf-8") as report:
-            report.write(f"\n[{language}]\n{tally.table()}\n")
+    heading = f"The standard claim ({walk}), phone 390x844"
+    print(f"\n{heading}:\n{tally.table()}")
     print("axe findings:", axe.findings or "none")
     if os.environ.get("WALK_REPORT_PATH"):
         with open(os.environ["WALK_REPORT_PATH"], "a", encoding="utf-8") as report:
+            report.write(f"\n[{walk}]\n{tally.table()}\n")
             report.write(f"axe findings: {axe.findings or 'none'}\n")
     assert not axe.findings
     assert is_complete(Claim.objects.get(token=token))
-    watched.assert_clean()
+    watched.assert_clean(allowed=["status of 400"])  # the refused upload answers 400
     long_pages = [
         (page.label, page.screens)
         for page in tally.pages
         if page.screens > GOALS["screens_per_page"] and page.label not in LONG_PAGE_ALLOWED
     ]
-    assert not long_pages, long_pages
+    if javascript:  # without it every follow-up question shows: measured, not held to it
+        assert not long_pages, long_pages
     assert tally.typed <= GOALS["typed"], tally.typed
-    assert tally.taps <= TAPS_NOW, tally.taps
-    if tally.taps > GOALS["taps"]:
-        pytest.xfail(f"{tally.taps} taps: the goal of {GOALS['taps']} is not met yet")
+    assert tally.taps <= GOALS["taps"] + (0 if javascript else NO_JS_EXTRA_TAPS), tally.taps

@@ -14,6 +14,7 @@ from tests.browser.walk import (
     press,
     step_name,
     step_of,
+    upload_for_need,
 )
 from tests.dossier_worker import run_dossier_renders
 
@@ -39,15 +40,15 @@ def test_a_claim_can_be_completed_without_javascript(watched_without_js, live_se
             continue_from(page)
             assert page.locator('input[name="buyer-purpose"][value="resale"]').is_checked()
         if step == "evidence":
-            form = page.locator("form.upload-form")
-            form.locator('input[name="upload-category"][value="transaction"]').check()
-            form.locator('input[name="upload-payment_consent"]').check()
-            form.locator('input[name="upload-files"]').set_input_files(
-                [picture("bill.png", (40, 120, 220)), picture("order.jpg", (9, 9, 9), "JPEG")]
+            # Two files at once through the payment record's need: its Upload button sends.
+            upload_for_need(
+                page,
+                "payment_record",
+                [picture("bill.png", (40, 120, 220)), picture("order.jpg", (9, 9, 9), "JPEG")],
             )
-            press(page, form.locator('button[name="upload"]'))
             assert step_of(page) == "evidence"
             assert page.locator(".evidence-list .evidence-item").count() == 2
+            assert page.locator("#need-payment_record.is-done").count() == 1
         else:
             fill_step(page, step)
         continue_from(page)
@@ -73,6 +74,8 @@ def test_without_javascript_a_missing_payment_consent_is_explained(watched_witho
         fill_step(page, step_name(label))
         continue_from(page)
 
+    # Other files, one tap away under the needs: a payment record sent there without the tick.
+    page.locator("details.upload-other > summary").click()
     form = page.locator("form.upload-form")
     form.locator('input[name="upload-category"][value="transaction"]').check()
     form.locator('input[name="upload-files"]').set_input_files([picture("bill.png", (1, 2, 3))])

@@ -79,3 +79,22 @@ def choose_language(page, language: str) -> None:
     """Press the language switch in the header (Chinese is the default)."""
     if language == "en":
         press(page, page.locator('.language-switch button[value="en"]'))
+
+
+def upload_for_need(page, need: str, files, tap=None) -> None:
+    """Upload files through the checklist's need they belong to, as a person does: agree to
+    the payment notice if it is asked, choose the files. With JavaScript the choice sends
+    them; without, the Upload button does. `tap` counts taps."""
+    tap = tap or (lambda: None)
+    form = page.locator(f"#need-{need} form.need-upload-form")
+    consent = form.locator('input[name="upload-payment_consent"]')
+    if consent.count() and not consent.is_checked():
+        tap()
+        consent.check()
+    sent_when_chosen = page.locator("[data-upload-auto]").is_visible()
+    tap()  # the file chooser: one tap for one file or several
+    with page.expect_navigation():
+        form.locator('input[name="upload-files"]').set_input_files(files)
+        if not sent_when_chosen:
+            tap()
+            form.locator('button[name="upload"]').click()

@@ -216,3 +216,60 @@ def test_it_shows_the_verdict_and_the_next_action_first_and_folds_the_reasons(cl
     assert verdict < next_action < button < reasons
     assert page.index('class="notice notice-warning"') > button  # warnings after the action
     assert page.index('<ol class="reasons-list">') > reasons  # the reasons inside the fold
+
+
+@pytest.mark.django_db
+def test_it_links_each_order_answer_to_the_page_that_holds_it(client):
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    page = client.get(step_url(token, "review")).content.decode()
+    order = step_url(token, "order")
+    first = page.index(f'href="{order}?return=review"')
+    second = page.index(f'href="{order}?return=review&amp;part=2"')
+    # Each link heads its own page's answers: the platform, asked on the second page, under
+    # the second link.
+    assert first < second < page.index(ANSWERS["order"]["platform_name"])
+
+
+@pytest.mark.django_db
+def test_a_change_on_the_first_order_page_returns_to_the_review(client):
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    data = form_data(token, "order", {**first_page_answers(), "amount": "600"})
+    data["wizard_part"] = "1"
+    response = client.post(step_url(token, "order") + "?return=review", data)
+    assert response.url == step_url(token, "review")
+    assert Claim.objects.get(token=token).answers["order"]["amount"] == ["600"]
+
+
+@pytest.mark.django_db
+def test_it_keeps_what_the_second_page_holds_while_the_first_is_wrong(client):
+    token = start_claim(client)
+    # The second page opened by its address before the first was answered.
+    response = order_page(client, token, 2, **second_page_answers())
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    response = order_page(client, token, 1, **first_page_answers())
+    assert response.url == step_url(token, "order") + "?part=2"
+    page = client.get(response.url).content.decode()
+    assert f'value="{ANSWERS["order"]["platform_name"]}"' in page
+    response = order_page(client, token, 2, **second_page_answers())
+    assert response.url == step_url(token, "buyer")
+
+
+@pytest.mark.django_db
+def test_it_asks_one_tick_for_the_one_declaration(client):
+    from claims.wizard.signature import is_complete
+
+    client.cookies["rh_language"] = "en"
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    page = client.get(step_url(token, "declaration")).content.decode()
+    assert page.count('type="checkbox"') == 1
+    assert "true and complete, and my evidence files are unaltered" in page
+    data = form_data(token, "declaration", {"confirm_true": "on", "full_name": "李明"})
+    data.pop("declaration-confirm_unaltered", None)
+    response = client.post(step_url(token, "declaration"), data)
+    assert response.status_code == 302, response.content.decode()[:1000]
+    client.get(response.url)
+    assert is_complete(Claim.objects.get(token=token))

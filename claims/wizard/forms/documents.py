@@ -30,13 +30,15 @@ class ReviewForm(forms.Form):
 
 
 class DeclarationForm(forms.Form):
+    # One statement, one tick: the facts and the files are declared together, explicitly.
     confirm_true = forms.BooleanField(
-        label=_("The facts I gave are true and complete."),
-        error_messages={"required": _("Confirm that the facts are true.")},
-    )
-    confirm_unaltered = forms.BooleanField(
-        label=_("My evidence files are unaltered, apart from covering personal data."),
-        error_messages={"required": _("Confirm that the evidence is unaltered.")},
+        label=_(
+            "The facts I gave are true and complete, and my evidence files are unaltered "
+            "apart from covering personal data."
+        ),
+        error_messages={
+            "required": _("Tick the box to confirm the facts are true and the files unaltered.")
+        },
     )
     full_name = forms.CharField(
         label=_("Your full name"),
