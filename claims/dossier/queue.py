@@ -91,7 +91,9 @@ def keep_reloading(request, response, state: Status) -> None:
     the page offers to stop it (?reload=off) and to check again by hand."""
     if state.ready or state.state == "failed" or request.GET.get("reload") == "off":
         return
-    response["Refresh"] = str(refresh_seconds(state))
+    # With its own address: a bare delay reloads the URL with its #fragment (the evidence
+    # page's redirect leaves one), which a browser takes as a jump within the page.
+    response["Refresh"] = f"{refresh_seconds(state)}; url={request.get_full_path()}"
 
 
 def request_default_copy(claim) -> None:

@@ -75,7 +75,8 @@ def test_a_download_never_renders_in_the_request(client, renders):
     assert waiting.status_code == 202
     assert renders == []
     page = waiting.content.decode()
-    assert int(waiting["Refresh"]) >= 2
+    delay, target = waiting["Refresh"].split("; url=")
+    assert int(delay) >= 2 and target == f"/c/{claim.token}/dossier.pdf"  # no #fragment kept
     assert "http-equiv" not in page  # the header reloads it: axe's meta-refresh rule
     assert zh("Your dossier is being prepared") in page
     assert "<script>" not in page  # no inline script: the meta tag reloads it
