@@ -48,6 +48,8 @@ SCREENSHOTS: list[bytes] = []  # a payment record first (claims/demo/screenshots
 SECRET_KEY = secrets.token_urlsafe(50)  # one for every server: a session works on each
 READING_LIMIT_S = 1200
 DOSSIER_LIMIT_S = 1200
+TRIVIAL_EVERY_S = 0.05  # the trivial view is asked 20 times a second
+TRIVIAL_LIMIT = 500  # probes waiting at once, at most
 READING_POLL_S = 1.5  # as the order step's script asks (static/js/app.js POLL_MS)
 
 
@@ -278,7 +280,7 @@ def walk_one_claim(browser: Browser) -> None:
             continue
         if status != 200:
             raise RuntimeError(f"{location} answered {status}")
-        step = location.rstrip("/").split("/")[-1]
+        step = location.split("?")[0].rstrip("/").split("/")[-1]  # order/?part=2: order
         if step == "evidence":
             page = upload_evidence(browser, location, page)
         status, next_location, page = browser.request(
@@ -310,6 +312,63 @@ def walk_one_claim(browser: Browser) -> None:
         if status != 200 or not body[:5] == b"%PDF-":
             raise RuntimeError(f"{name} answered {status} once ready")
     reading.join()
+
+
+def probe_trivial(browser: Browser, running: threading.Event) -> None:
+    """Ask the trivial view every TRIVIAL_EVERY_S seconds on a fixed schedule, each probe on
+    its own thread, until `running` clears. A probe that waited for the previous answer would
+    ask less often exactly while the server is slow, and so report it fast (coordinated
+    omission): this one sees the server as a person arriving at any moment would."""
+    probes: list[threading.Thread] = []
+
+    def probe():
+        status, _location, _page = browser.request("GET", "/livez", kind="trivial")
+        if status != 200:
+            browser.tally.error(f"/livez answered {status}")
+
+    due = time.perf_counter()
+    while running.is_set():
+        probes = [thread for thread in probes if thread.is_alive()]
+        if len(probes) < TRIVIAL_LIMIT:
+            probes.append(threading.Thread(target=probe))
+            probes[-1].start()
+        due += TRIVIAL_EVERY_S
+        time.sleep(max(0.0, due - time.perf_counter()))
+    for thread in probes:
+        thread.join()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of a live process and its live descendants, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    family: set[int] = set()
+    grown = {pid}
+    while grown:
+        family |= grown
+        grown = {child for child, parent in parents.items() if parent in grown} - family
+    return sum(times.get(member, 0.0) for member in family)
+
+
+def cpu_by_part(processes, task_workers: int) -> dict[str, float]:
+    """CPU seconds so far of this process (the simulated people and the probe), the app
+    servers and the task workers: the machine's two cores are shared by all three."""
+    own = os.times()
+    return {
+        "people": own.user + own.system,
+        "tasks": sum(cpu_seconds(p.pid) for p in processes[:task_workers]),
+        "web": sum(cpu_seconds(p.pid) for p in processes[task_workers:]),
+    }
 
 
 def free_port() -> int:
@@ -484,21 +543,16 @@ def main() -> None:
                     except Exception as exc:  # counted and shown, the run goes on
                         tally.error(repr(exc))
 
-            def trivial():
-                browser = Browser(ports[0], tally)
-                while running.is_set() and len(tally.timings.get("trivial", ())) < 100_000:
-                    status, _location, _page = browser.request("GET", "/livez", kind="trivial")
-                    if status != 200:
-                        tally.error(f"/livez answered {status}")
-                    time.sleep(0.02)
-
+            watcher = threading.Thread(
+                target=probe_trivial, args=(Browser(ports[0], tally), running)
+            )
             for port in ports:  # warm each server's imports
                 Browser(port, Tally()).request("GET", "/")
-            watcher = threading.Thread(target=trivial)
             users = [
                 threading.Thread(target=user, args=(ports[n % len(ports)],))
                 for n in range(args.users)
             ]
+            cpu_before = cpu_by_part(processes, args.task_workers)
             began = time.perf_counter()
             watcher.start()
             for thread in users:
@@ -508,16 +562,18 @@ def main() -> None:
             elapsed = time.perf_counter() - began
             running.clear()
             watcher.join()
+            cpu_after = cpu_by_part(processes, args.task_workers)
+            cpu = {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
         finally:
             for process in reversed(processes):
                 process.terminate()
             for process in processes:
                 process.wait(timeout=60)
 
-    report(args, tally, elapsed, web_timeout)
+    report(args, tally, elapsed, web_timeout, cpu)
 
 
-def report(args, tally: Tally, elapsed: float, web_timeout: int) -> None:
+def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> None:
     for error in tally.errors[:10]:
         print("error:", error)
     t = tally.timings
@@ -542,6 +598,11 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int) -> None:
         f"slowest request {max_request_s:.1f} s (WEB_TIMEOUT {web_timeout} s)"
     )
     print(
+        f"CPU seconds over {elapsed:.0f} s on {os.cpu_count()} cores: app servers "
+        f"{cpu['web']:.0f}, task workers {cpu['tasks']:.0f}, simulated people and probe "
+        f"{cpu['people']:.0f}"
+    )
+    print(
         json.dumps(
             {
                 "users": args.users,
@@ -562,6 +623,9 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int) -> None:
                 ),
                 "max_request_s": round(max_request_s, 2),
                 "web_timeout_s": web_timeout,
+                "cpu_web_s": round(cpu["web"], 1),
+                "cpu_tasks_s": round(cpu["tasks"], 1),
+                "cpu_people_s": round(cpu["people"], 1),
             }
         )
     )

@@ -4,6 +4,7 @@ Stored answers are re-validated through the step forms every time, so a value th
 later rule change makes invalid can never reach the assessment unnoticed.
 """
 
+import json
 from collections.abc import Mapping
 
 from django.utils import timezone
@@ -113,7 +114,14 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
 
 
 def facts_for_claim(claim, today=None) -> Facts | None:
-    return facts_from(prefixed_step_data(claim.answers), today=today)
+    """The claim's facts, kept on the instance while its answers stay the same: one page
+    (the done page, a dossier's status) asks for them many times, each a dozen validations."""
+    key = (json.dumps(claim.answers, sort_keys=True), today or timezone.localdate())
+    kept = claim.__dict__.setdefault("_facts_by_answers", {})
+    if key not in kept:
+        kept.clear()  # only the latest answers: the instance never holds a history
+        kept[key] = facts_from(prefixed_step_data(claim.answers), today=today)
+    return kept[key]
 
 
 def _yes_no(value: str | None) -> bool | None:

@@ -96,6 +96,7 @@ class ClaimStorage(BaseStorage):
             step: _with_prefix(step, values) for step, values in self.claim.answers.items()
         }
         self._saved = self._snapshot()
+        self.revision = 0  # counts changes to the answers: what is derived from them is kept
 
     def reset(self):
         """Finishing the wizard keeps the answers: the done page and the dossier need them."""
@@ -103,9 +104,11 @@ class ClaimStorage(BaseStorage):
     def set_step_data(self, step, cleaned_data):
         # Not the CSRF token, not the wizard's management form, not whatever else was posted.
         self.data[self.step_data_key][step] = bounded_step_data(step, cleaned_data)
+        self.revision += 1
 
     def clear_step_data(self, step) -> None:
-        self.data[self.step_data_key].pop(step, None)
+        if self.data[self.step_data_key].pop(step, None) is not None:
+            self.revision += 1
 
     def update_response(self, response):
         super().update_response(response)

@@ -87,15 +87,33 @@ class ClaimWizard(NamedUrlWizardView):
         """Every step's saved answers as typed (conditions read these, never cleaned data)."""
         return {step: self.storage.get_step_data(step) for step in self.form_list}
 
+    def derived(self, name, compute):
+        """`compute()` once per state of the answers. One page asks for the facts, the drafts
+        and the validity of every earlier step many times (conditions, guards, sections,
+        context); each stays the same until an answer changes (storage.revision)."""
+        key = (name, self.storage.revision)
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
+    @cached_property
+    def _derived(self) -> dict:
+        return {}
+
     def facts(self):
-        return facts_from(self.raw_step_data())
+        return self.derived("facts", lambda: facts_from(self.raw_step_data()))
 
     def assessment(self):
         facts = self.facts()
-        return assess(facts) if facts else None
+        return self.derived("assessment", lambda: assess(facts) if facts else None)
 
     def drafts(self):
-        return message_drafts.drafts_from_answers(self.raw_step_data(), events_of(self.claim))
+        return self.derived(
+            "drafts",
+            lambda: message_drafts.drafts_from_answers(
+                self.raw_step_data(), events_of(self.claim)
+            ),
+        )
 
     def get_form_kwargs(self, step=None):
         if step == "assessment":
@@ -218,10 +236,13 @@ class ClaimWizard(NamedUrlWizardView):
         for step in self.get_form_list():
             if step == before:
                 return None
-            data = self.storage.get_step_data(step)
-            if data is None or not self.get_form(step=step, data=data).is_valid():
+            if not self.derived(("valid", step), lambda: self.step_is_valid(step)):
                 return step
         return None
+
+    def step_is_valid(self, step) -> bool:
+        data = self.storage.get_step_data(step)
+        return data is not None and self.get_form(step=step, data=data).is_valid()
 
     def change_url(self, step):
         url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
