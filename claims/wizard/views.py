@@ -5,7 +5,7 @@ class adds the few rules formtools lacks: a token in every URL, guards against s
 ahead, Back that keeps what was typed, and a return to the review page after a change.
 """
 
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.contrib import messages
 from django.http import Http404
@@ -110,9 +110,7 @@ class ClaimWizard(NamedUrlWizardView):
     def drafts(self):
         return self.derived(
             "drafts",
-            lambda: message_drafts.drafts_from_answers(
-                self.raw_step_data(), events_of(self.claim)
-            ),
+            lambda: message_drafts.drafts_from_answers(self.raw_step_data(), events_of(self.claim)),
         )
 
     def get_form_kwargs(self, step=None):
@@ -236,7 +234,7 @@ class ClaimWizard(NamedUrlWizardView):
         for step in self.get_form_list():
             if step == before:
                 return None
-            if not self.derived(("valid", step), lambda: self.step_is_valid(step)):
+            if not self.derived(("valid", step), partial(self.step_is_valid, step)):
                 return step
         return None
 
