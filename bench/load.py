@@ -1,7 +1,7 @@
 """Fifty people at once: claims walked, screenshots uploaded and read, dossiers downloaded.
 
-Run: .venv/bin/python bench/load.py [--users 50] [--rounds 1] [--workers 2]
-     [--servers 1] [--task-workers 1] [--database sqlite|postgres]
+Run: .venv/bin/python bench/load.py [--users 50] [--rounds 1] [--think 3] [--ramp 30]
+     [--workers 2] [--servers 1] [--task-workers 1] [--database sqlite|postgres]
 
 Starts the app as `make serve` does (gunicorn with WhiteNoise, production settings):
 `--servers` gunicorn instances of `--workers` workers each, on free loopback ports, and
@@ -13,12 +13,18 @@ afterwards. Each simulated user (a thread with its own cookies, on the servers i
 read, walks every form step as a browser would (the page's own fields, the journey's answers
 on top), uploads two more screenshots on the evidence step, signs, waits until the dossier is
 ready (its status URL) and downloads it, then asks for the archive copy, waits and downloads
-it too. In the same run one more client asks the trivial view /livez over and over.
+it too. In the same run the trivial view /livez is asked 20 times a second.
+
+People, not scripts: they arrive over `--ramp` seconds and spend `--think` seconds on a page
+on average before they tap (a real person takes far longer: a claim in under ten minutes is
+about 30 s a page). `--ramp 0 --think 0` is a stampede of 50 scripts instead: the server then
+queues their requests, and what the figures measure is that queue.
 
 It prints p50/p95 per kind of request (step, upload, download, status polls, trivial), the
-readings' and dossiers' waiting times, and errors; the last line is JSON. Goals: 0 errors,
-step_p95_ms <= 3 x trivial_p95_ms, download_p95_ms <= 100 (once ready), no request over
-WEB_TIMEOUT. Traffic goes to 127.0.0.1 only, and every loop is bounded.
+readings' and dossiers' waiting times, errors, and the CPU seconds of the app servers, the
+task workers and this process (which shares the machine); the last line is JSON. Goals: 0
+errors, step_p95_ms <= 3 x trivial_p95_ms, download_p95_ms <= 100 (once ready), no request
+over WEB_TIMEOUT. Traffic goes to 127.0.0.1 only, and every loop is bounded.
 """
 
 import argparse
@@ -26,6 +32,7 @@ import contextlib
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import socket
@@ -107,10 +114,18 @@ def read_form(html: str, form_class: str) -> dict[str, str]:
 class Browser:
     """One user's HTTP: cookies kept, every request timed under a kind (step, upload, ...)."""
 
-    def __init__(self, port: int, tally: "Tally"):
+    def __init__(self, port: int, tally: "Tally", think_s: float = 0.0, seed: int = 0):
         self.port = port
         self.cookies: dict[str, str] = {}
         self.tally = tally
+        self.think_s = think_s
+        self.random = random.Random(seed)
+
+    def pause(self) -> None:
+        """A person reads the page and types before they tap: think_s on average (half to
+        one and a half times it), never for the browser's own requests (redirects, polls)."""
+        if self.think_s:
+            time.sleep(self.think_s * self.random.uniform(0.5, 1.5))
 
     def request(self, method: str, path: str, fields=None, *, kind="step", files=None):
         body = None
@@ -203,6 +218,7 @@ def read_screenshot(browser: Browser, token: str) -> threading.Thread:
     """Upload the payment record on the order step; a thread that waits until it is read, as
     the order step's script does while its user goes on typing."""
     _status, _location, page = browser.request("GET", f"/c/{token}/screenshot/")
+    browser.pause()
     status, location, _page = browser.request(
         "POST",
         f"/c/{token}/screenshot/",
@@ -250,6 +266,7 @@ def upload_evidence(browser: Browser, location: str, page: str) -> str:
             "upload-payment_consent": "on",
             "upload": "1",
         }
+        browser.pause()
         status, _next, _page = browser.request(
             "POST",
             location,
@@ -267,6 +284,7 @@ def walk_one_claim(browser: Browser) -> None:
     """Start a claim, read a screenshot, send every form step, sign and download both copies."""
     status, _location, page = browser.request("GET", "/")
     start = read_form(page, "start-form")
+    browser.pause()
     status, location, page = browser.request("POST", "/", start | {"consent": "on"})
     if status != 302:
         raise RuntimeError(f"start answered {status}")
@@ -283,6 +301,7 @@ def walk_one_claim(browser: Browser) -> None:
         step = location.split("?")[0].rstrip("/").split("/")[-1]  # order/?part=2: order
         if step == "evidence":
             page = upload_evidence(browser, location, page)
+        browser.pause()
         status, next_location, page = browser.request(
             "POST", location, answers_for(step, read_form(page, "step-form"))
         )
@@ -308,6 +327,7 @@ def walk_one_claim(browser: Browser) -> None:
         if copy == "print":
             browser.tally.add("dossier_ready", (time.perf_counter() - signed_at) * 1000)
         name = "dossier-archive.pdf" if copy == "archive" else "dossier.pdf"
+        browser.pause()
         status, _location, body = browser.request("GET", f"/c/{token}/{name}", kind="download")
         if status != 200 or not body[:5] == b"%PDF-":
             raise RuntimeError(f"{name} answered {status} once ready")
@@ -515,6 +535,12 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--users", type=int, default=50)
     options.add_argument("--rounds", type=int, default=1, help="claims per user")
+    options.add_argument(
+        "--think", type=float, default=3.0, help="seconds a person spends on a page, on average"
+    )
+    options.add_argument(
+        "--ramp", type=float, default=30.0, help="seconds over which the people arrive"
+    )
     options.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     options.add_argument("--servers", type=int, default=1, help="app servers (gunicorn)")
     options.add_argument("--task-workers", type=int, default=1)
@@ -535,8 +561,9 @@ def main() -> None:
             running = threading.Event()
             running.set()
 
-            def user(port):
-                browser = Browser(port, tally)
+            def user(number, port):
+                time.sleep(args.ramp * number / args.users)
+                browser = Browser(port, tally, args.think, seed=number)
                 for _round in range(args.rounds):
                     try:
                         walk_one_claim(browser)
@@ -549,7 +576,7 @@ def main() -> None:
             for port in ports:  # warm each server's imports
                 Browser(port, Tally()).request("GET", "/")
             users = [
-                threading.Thread(target=user, args=(ports[n % len(ports)],))
+                threading.Thread(target=user, args=(n, ports[n % len(ports)]))
                 for n in range(args.users)
             ]
             cpu_before = cpu_by_part(processes, args.task_workers)
@@ -591,7 +618,8 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
     step_p95, trivial_p95 = percentile(t.get("step", []), 0.95), percentile(t["trivial"], 0.95)
     max_request_s = max(requests) / 1000
     print(
-        f"{args.users} users x {args.rounds} claims on {args.database}, {args.servers} server(s) "
+        f"{args.users} users x {args.rounds} claims (arriving over {args.ramp:.0f} s, "
+        f"{args.think:.1f} s a page) on {args.database}, {args.servers} server(s) "
         f"x {args.workers} workers, {args.task_workers} task worker(s): {tally.steps} form steps "
         f"in {elapsed:.1f} s; step p95 / trivial p95 = {step_p95 / trivial_p95:.2f} (goal <= 3); "
         f"download p95 {percentile(t.get('download', []), 0.95):.0f} ms (goal <= 100); "
@@ -606,6 +634,8 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
         json.dumps(
             {
                 "users": args.users,
+                "think_s": args.think,
+                "ramp_s": args.ramp,
                 "database": args.database,
                 "servers": args.servers,
                 "task_workers": args.task_workers,

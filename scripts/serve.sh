@@ -15,7 +15,9 @@ fi
 # Uploads queue their own readings; this queues any left unread (older uploads, a task that
 # never reached the queue) before the worker starts.
 .venv/bin/python manage.py read_missing_screenshots
-.venv/bin/python manage.py db_worker &
+# At a lower CPU priority (TASK_NICE, 10 by default): people's pages come before readings and
+# dossier renders on a machine they share (bench/load.py measures both together).
+nice -n "${TASK_NICE:-10}" .venv/bin/python manage.py db_worker &
 worker=$!
 "${GUNICORN[@]}" &
 server=$!

@@ -61,7 +61,15 @@ class ClaimContent:
 
     @classmethod
     def of(cls, claim) -> "ClaimContent":
-        return cls(claim, signed_events(claim))
+        """Kept on the claim while its answers, signature time and events stay the same: one
+        page asks whether the claim is complete several times, and each new content would
+        write every draft again."""
+        events = signed_events(claim)
+        key = (json.dumps(claim.answers, sort_keys=True), claim.completed_at, events)
+        kept = claim.__dict__.get("_content")
+        if kept is None or kept[0] != key:
+            kept = claim.__dict__["_content"] = (key, cls(claim, events))
+        return kept[1]
 
     @cached_property
     def step_data(self) -> dict:
@@ -91,6 +99,10 @@ class ClaimContent:
 
     def step_needing_answers(self) -> str | None:
         """The first step that applies and is missing or invalid now (the signature aside)."""
+        return self._step_needing_answers
+
+    @cached_property
+    def _step_needing_answers(self) -> str | None:
         facts = facts_from(self.step_data)
         assessment = assess(facts) if facts else None
         for step in self.steps:

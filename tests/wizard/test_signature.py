@@ -215,3 +215,22 @@ def test_the_digest_covers_facts_texts_and_exhibits_but_not_events_or_the_date()
     sign(claim, "李明")
     claim.answers = {**claim.answers, "seller": {**claim.answers["seller"], "payee_name": ["某"]}}
     assert not is_complete(claim)
+
+
+def test_the_content_read_once_per_request_is_read_again_after_any_change(client):
+    """ClaimContent is kept on the claim instance while its answers, signature time and
+    events stay the same; any of them changing gives a new content and a new digest."""
+    claim = claim_of(signed_claim(client))
+    first = ClaimContent.of(claim)
+    assert ClaimContent.of(claim) is first
+    signed = first.digest()
+
+    problem = {**claim.answers["problem"], "description": ["兑换时提示卡密无效，客服不再回复。"]}
+    claim.answers = {**claim.answers, "problem": problem}
+    changed = ClaimContent.of(claim)
+
+    assert changed is not first
+    assert changed.digest() != signed
+    assert not is_complete(claim)
+    claim.completed_at = claim.completed_at + timedelta(seconds=1)
+    assert ClaimContent.of(claim) is not changed

@@ -187,3 +187,36 @@ def test_it_answers_not_found_when_the_claim_was_deleted_meanwhile():
     with pytest.raises(Http404):
         storage.update_response(None)
     assert not Claim.objects.filter(pk=claim.pk).exists()
+
+
+@pytest.mark.django_db
+def test_each_change_to_the_answers_is_a_new_revision_and_a_read_is_not():
+    """The wizard keeps what it derives from the answers per revision: a change that did
+    not count would leave a page showing facts the answers no longer say."""
+    storage = storage_for(make_claim(answers={"order": {"shop_name": ["旧店"]}}))
+    start = storage.revision
+
+    storage.get_step_data("order")
+    assert storage.revision == start
+    storage.set_step_data("order", {"order-shop_name": ["新店"]})
+    assert storage.revision == start + 1
+    storage.clear_step_data("order")
+    assert storage.revision == start + 2
+    storage.clear_step_data("order")  # nothing left to clear: nothing changed
+    assert storage.revision == start + 2
+
+
+@pytest.mark.django_db
+def test_a_change_from_the_review_is_judged_on_the_new_answers(client):
+    """One request reads the answers (the step's guard), changes them (the post) and reads
+    them again (where to go next): what it derives must follow the change. A child buyer
+    brings in the minor step, still unanswered, so the change leads there, not back."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+
+    response = fill_in(
+        client, token, "buyer", query="?return=review", **{**ANSWERS["buyer"], "buyer_age": "minor"}
+    )
+
+    assert response.status_code == 302
+    assert response.url.split("?")[0] == step_url(token, "minor")
