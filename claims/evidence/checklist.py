@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from claims.evidence.forms import EvidenceUploadForm, PaymentConsentForm
+from claims.evidence.forms import EvidenceUploadForm, Holdings, PaymentConsentForm
 from claims.models import Evidence
 from claims.screenshots.readings import awaiting_consent
 
@@ -137,8 +137,11 @@ def step_context(wizard, form, context) -> dict:
     refused), and the payment records notice beside each payment record the reader found
     without the claim's consent."""
     items = list(wizard.claim.evidence.all())
+    held = Holdings.of(items)
     checklist = evidence_checklist(context["assessment"], items)
     sent = context.get("upload_form")
+    if sent is not None:
+        sent.held = held  # the room left after what this very request saved
     sent_for = checklist.item(sent["need"].value() or "") if sent is not None else None
     for item in checklist.items:
         if item.done and item is not sent_for:
@@ -146,10 +149,13 @@ def step_context(wizard, form, context) -> dict:
         item.upload_form = (
             sent
             if sent_for is item
-            else EvidenceUploadForm(prefix="upload", claim=wizard.claim, for_need=item)
+            else EvidenceUploadForm(prefix="upload", claim=wizard.claim, for_need=item, held=held)
         )
     upload_form = (sent if sent_for is None else None) or EvidenceUploadForm(
-        prefix="upload", claim=wizard.claim, initial={"category": checklist.next_category}
+        prefix="upload",
+        claim=wizard.claim,
+        initial={"category": checklist.next_category},
+        held=held,
     )
     return {
         "evidence_items": items,

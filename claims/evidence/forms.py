@@ -1,5 +1,7 @@
 """Forms of the evidence step: uploads go through our own pipeline, never the wizard."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +39,26 @@ class MultipleFileField(forms.FileField):
         return files
 
 
+@dataclass(frozen=True)
+class Holdings:
+    """What a claim holds already: the room left for uploads and whether the payment records
+    consent was given. Read once for a page that shows one upload form per need."""
+
+    files: int
+    bytes: int
+    payment_consent: bool
+
+    @classmethod
+    def of(cls, items) -> "Holdings":
+        """From the claim's evidence rows, already loaded."""
+        items = list(items)
+        return cls(
+            files=len(items),
+            bytes=sum(item.size for item in items),
+            payment_consent=any(item.category == Evidence.Category.TRANSACTION for item in items),
+        )
+
+
 class EvidenceUploadForm(OnceForm):
     category = forms.ChoiceField(
         label=_("What do the files show?"),
@@ -71,8 +93,9 @@ class EvidenceUploadForm(OnceForm):
     # The checklist need the files are for (EvidenceNeed.key); an unknown key ticks nothing.
     need = forms.RegexField(regex=r"^[a-z_]{1,40}$", required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, claim=None, for_need=None, **kwargs):
-        """`for_need`: a checklist item; its form asks only for the files and a caption."""
+    def __init__(self, *args, claim=None, for_need=None, held=None, **kwargs):
+        """`for_need`: a checklist item; its form asks only for the files and a caption.
+        `held`: the claim's Holdings when the page has read them (else read here)."""
         if for_need is not None:
             kwargs.setdefault("auto_id", f"id_{for_need.key}_%s")
             kwargs["initial"] = {
@@ -89,7 +112,10 @@ class EvidenceUploadForm(OnceForm):
                 del self.fields["payment_consent"]
             else:
                 self.fields["payment_consent"].widget = forms.CheckboxInput()
-        if claim is not None and claim.has_payment_consent():
+        if claim is not None and held is None:
+            held = Holdings.of(claim.evidence.only("size", "category"))
+        self.held = held
+        if held is not None and held.payment_consent:
             # Asked once per claim (issue 17): given with the first payment record.
             self.fields.pop("payment_consent", None)
         self.limits = pipeline.limits()
@@ -143,8 +169,8 @@ class EvidenceUploadForm(OnceForm):
 
     def script_data(self) -> list[tuple[str, object]]:
         """data-* attributes for the page's script: the limits and the server's own words."""
-        used_files = self.claim.evidence.count() if self.claim else 0
-        used_bytes = self.claim.evidence.total_bytes() if self.claim else 0
+        used_files = self.held.files if self.held else 0
+        used_bytes = self.held.bytes if self.held else 0
         Kind = Evidence.Kind
         return [
             ("limit-image", self.limits.image_bytes),

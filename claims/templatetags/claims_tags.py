@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -23,3 +24,22 @@ def bilingual(text) -> str:
 @register.filter
 def outcome_label(outcome: str) -> str:
     return OUTCOME_LABELS.get(outcome, outcome)
+
+
+@register.simple_tag
+def hidden_inputs(form):
+    """A form's hidden fields as the plain inputs their widgets would draw, without a
+    template per field: the evidence page carries one upload form per need."""
+    return format_html_join(
+        "",
+        '<input type="hidden" name="{}"{} id="{}">',
+        (
+            (field.html_name, _value_attribute(field), field.auto_id)
+            for field in form.hidden_fields()
+        ),
+    )
+
+
+def _value_attribute(field):
+    value = field.field.widget.format_value(field.value())
+    return "" if value is None else format_html(' value="{}"', value)

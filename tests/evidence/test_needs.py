@@ -1,9 +1,13 @@
 """Uploading for one need of the checklist: it ticks exactly that need, and a refusal keeps
 what was chosen."""
 
+import re
+
 import pytest
+from django.test.html import parse_html
 
 from claims.domain.eligibility import assess
+from claims.evidence import pipeline
 from claims.evidence.checklist import evidence_checklist
 from claims.models import Claim, Evidence
 from tests.evidence.samples import HTML_AS_PNG, image_bytes, upload_of
@@ -154,3 +158,28 @@ def test_a_new_caption_keeps_the_need(client, token):
     )
 
     assert ticked(client, token)["shop_chat"] is True
+
+
+def test_each_need_form_draws_its_hidden_fields_as_their_widgets_would(client, token):
+    """{% hidden_inputs %} writes the inputs without a template per field: the same markup."""
+    response = client.get(step_url(token, "evidence"))
+    page = parse_html(response.content.decode())
+    forms = [item.upload_form for item in response.context["checklist"].items if item.upload_form]
+    forms.append(response.context["upload_form"])
+
+    assert len(forms) > 2
+    for form in forms:
+        for field in form.hidden_fields():
+            assert page.count(parse_html(str(field))) == 1, field.html_name
+
+
+def test_every_upload_form_says_the_room_left_after_the_files_held(client, token):
+    upload_for(client, token, "shop_chat", upload_of(image_bytes(), "chat.png"))
+    held = Evidence.objects.get()
+
+    page = client.get(step_url(token, "evidence")).content.decode()
+
+    limits = pipeline.limits()
+    rooms = re.findall(r'data-room-bytes="(\d+)" data-room-files="(\d+)"', page)
+    assert len(rooms) > 2
+    assert set(rooms) == {(str(limits.claim_bytes - held.size), str(limits.files - 1))}
