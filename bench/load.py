@@ -397,7 +397,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_environment(folder: Path, port: int, workers: int, database_url: str) -> dict:
+def server_environment(
+    folder: Path, port: int, workers: int, database_url: str, site_port: int
+) -> dict:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     if database_url:
         env["DATABASE_URL"] = database_url
@@ -406,7 +408,11 @@ def server_environment(folder: Path, port: int, workers: int, database_url: str)
         DEBUG="0",
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS=HOST,
-        SITE_URL=f"http://{HOST}:{port}",  # printed on the dossiers the workers render
+        # One public address for the whole deployment, as behind a load balancer: it is printed
+        # on every dossier, so servers and task workers must agree on it (with one address per
+        # server, a copy rendered by a worker never matches what the other server expects, and
+        # is asked for again and again).
+        SITE_URL=f"http://{HOST}:{site_port}",
         # Plain HTTP on loopback: no TLS proxy in front of this benchmark.
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
@@ -439,7 +445,7 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
 
 def start_processes(folder: Path, ports, args, database_url: str):
     workers = args.workers
-    env = server_environment(folder, ports[0], workers, database_url)
+    env = server_environment(folder, ports[0], workers, database_url, ports[0])
     python = sys.executable
     commands = (["migrate", "-v0"], ["createcachetable"], ["collectstatic", "--noinput", "-v0"])
     for command in commands:
@@ -470,7 +476,7 @@ def start_processes(folder: Path, ports, args, database_url: str):
         server = subprocess.Popen(
             [gunicorn, "--config", "python:refundhelper.gunicorn_conf", "refundhelper.wsgi"],
             cwd=ROOT,
-            env=server_environment(folder, port, workers, database_url),
+            env=server_environment(folder, port, workers, database_url, ports[0]),
         )
         processes.append(server)
         wait_for_port(port, server)
