@@ -12,7 +12,15 @@ from django.db.models import Q
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from claims.dossier.cache import RENDER_ATTEMPTS, Copy, StaleRender, ready_copy, render_copy
+from claims.dossier.cache import (
+    RENDER_ATTEMPTS,
+    Copy,
+    SettingsMismatch,
+    StaleRender,
+    ready_copy,
+    render_copy,
+    settings_fingerprint,
+)
 from claims.evidence import exhibit_images
 from claims.models import Claim, Evidence
 from claims.screenshots.readings import can_read, mark_queued, read_evidence, unread, wants_reading
@@ -93,8 +101,18 @@ def request_missing_exhibit_images(items) -> list[Evidence]:
 
 
 @task()
-def render_dossier_copy(claim_id: int, recipient: str, archive: bool, english: bool) -> str:
-    """Render one copy of a signed claim's dossier into the cache; the outcome."""
+def render_dossier_copy(
+    claim_id: int, recipient: str, archive: bool, english: bool, fingerprint: str = ""
+) -> str:
+    """Render one copy of a signed claim's dossier into the cache; the outcome. `fingerprint`:
+    the settings of the server that asked (settings_fingerprint); a worker set up otherwise
+    fails the task, which the waiting page then reports, instead of rendering a copy that
+    server would never find."""
+    if fingerprint and fingerprint != settings_fingerprint():
+        raise SettingsMismatch(
+            "the task worker and the web server disagree on SITE_URL, the dossier stylesheet, "
+            "the WeasyPrint version or DOSSIER_ARCHIVE_MAX_BYTES"
+        )
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
         return "gone"
@@ -114,7 +132,9 @@ def request_dossier(claim: Claim, copy: Copy):
     once with the immediate backend), or None when one was waiting."""
     if any(job.status == TaskResultStatus.READY for job in dossier_jobs(claim.pk, copy)):
         return None
-    return render_dossier_copy.enqueue(claim.pk, *copy.as_args())
+    return render_dossier_copy.enqueue(
+        claim.pk, *copy.as_args(), fingerprint=settings_fingerprint()
+    )
 
 
 def dossier_jobs(claim_id: int, copy: Copy, limit: int = 10) -> list[DBTaskResult]:

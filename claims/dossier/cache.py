@@ -47,6 +47,26 @@ class StaleRender(Exception):
     """The claim changed during every attempt to render it."""
 
 
+class SettingsMismatch(Exception):
+    """The task worker would print another dossier than the web server asked for (another
+    SITE_URL, stylesheet, renderer or archive cap): its copy would never be found by the
+    digest the server computes, and would be asked for again and again."""
+
+
+def settings_fingerprint() -> str:
+    """What, besides the claim, decides every dossier: servers and workers must agree on it."""
+    digest = hashlib.sha256()
+    for part in (
+        settings.SITE_URL,
+        STYLESHEET.read_text(encoding="utf-8"),
+        weasyprint.__version__,
+        str(settings.DOSSIER_ARCHIVE_MAX_BYTES),
+    ):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class Copy:
     """One downloadable document of a claim: its reader, archive or not, English headings."""

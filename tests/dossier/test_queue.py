@@ -4,13 +4,14 @@ from datetime import timedelta
 
 import pytest
 import weasyprint
+from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from claims.dossier import cache, queue
-from claims.dossier.cache import Copy, ready_copy, render_copy
+from claims.dossier.cache import Copy, SettingsMismatch, ready_copy, render_copy
 from claims.dossier.stored import cached_dossier_names
 from claims.models import ClaimEvent
 from claims.tasks import read_screenshot, render_dossier_copy
@@ -272,3 +273,28 @@ def test_the_user_can_stop_the_reloading_and_check_again_by_hand(client):
     assert "Refresh" in reloading and stop in reloading.content.decode()
     assert stopped.status_code == 202 and "Refresh" not in stopped
     assert f'href="/c/{claim.token}/dossier.pdf?for=seller"' in stopped.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_worker_set_up_otherwise_fails_the_render_and_it_is_reported(client):
+    """A worker that would print another address than the server asked for (or another
+    stylesheet, renderer, archive cap) renders nothing: its copy would never match the
+    server's digest and would be asked for forever. The page reports it like any failure."""
+    claim = make_claim(signed_name="李明")
+    url = f"/c/{claim.token}/dossier.pdf"
+    for _attempt in range(queue.MAX_FAILURES):
+        assert client.get(url).status_code == 202
+        with override_settings(SITE_URL="https://elsewhere.example"):
+            [failure] = run_dossier_renders()
+        assert isinstance(failure, SettingsMismatch)
+
+    assert client.get(url).status_code == 503
+    assert cached_dossier_names(claim.pk) == []
+
+
+@pytest.mark.django_db
+def test_a_render_queued_before_the_fingerprint_was_sent_still_renders():
+    claim = make_claim(signed_name="李明")
+
+    assert render_dossier_copy.call(claim.pk, *Copy().as_args()) == "rendered"
+    assert ready_copy(claim, Copy()) is not None
