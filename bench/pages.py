@@ -1,0 +1,108 @@
+"""What each page of the wizard costs the server before any load: time and queries.
+
+Run: .venv/bin/python bench/pages.py [--rounds 9]
+
+Walks the standard claim (tests/journey.py, the answers bench/load.py sends) through Django's
+test client with production settings (DEBUG off, cached templates, gzip) on SQLite in a
+temporary folder, without a network or a task worker. Each page is asked `--rounds` times and
+the median printed, with the queries of one GET and of the POST that leaves it; then the done
+page. bench/load.py shows what people meet under load; this shows where a page's time goes.
+"""
+
+import argparse
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+
+def set_up(folder: str) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="refundhelper.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="testserver",
+        SITE_URL="http://testserver",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        VAR_DIR=folder,
+        STATIC_ROOT=str(Path(folder) / "static"),
+        RATE_LIMIT_CLAIMS="off",
+        RATE_LIMIT_UPLOADS="off",
+        # Renders and readings wait in the queue: no worker runs here.
+        TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+    )
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+
+def timed(call, rounds: int) -> tuple[float, object]:
+    """The median milliseconds of `rounds` calls, and the last call's result."""
+    times, result = [], None
+    for _round in range(rounds):
+        began = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--rounds", type=int, default=9)
+    args = options.parse_args()
+    with tempfile.TemporaryDirectory(prefix="refundhelper-pages-") as folder:
+        set_up(folder)
+        walk(args.rounds)
+
+
+def walk(rounds: int) -> None:
+    import load
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.journey import ANSWERS, start_claim
+
+    load.ANSWERS.update(ANSWERS)
+    client = Client()
+    location = f"/c/{start_claim(client)}/order/"
+    print(f"{'page':24} {'GET ms':>7} {'queries':>7} {'POST ms':>8} {'queries':>7}")
+    for _page in range(40):  # bounded: the journey has about fifteen pages
+        if "/done/" in location:
+            break
+        response = client.get(location)
+        if response.status_code == 302:  # /finish/ signs and hands over to the done page
+            location = response["Location"]
+            continue
+        with CaptureQueriesContext(connection) as reads:
+            get_ms, response = timed(partial(client.get, location), rounds)
+        step = location.split("?")[0].rstrip("/").split("/")[-1]
+        fields = load.answers_for(step, load.read_form(response.content.decode(), "step-form"))
+        with CaptureQueriesContext(connection) as writes:
+            post_ms, response = timed(partial(client.post, location, fields), 1)
+        if response.status_code != 302:
+            raise RuntimeError(f"{location} refused the journey's answers")
+        page = location.split("/c/", 1)[1].split("/", 1)[1]
+        print(f"{page:24} {get_ms:7.1f} {len(reads) // rounds:7d} {post_ms:8.1f} {len(writes):7d}")
+        location = response["Location"]
+    with CaptureQueriesContext(connection) as reads:
+        done_ms, _response = timed(partial(client.get, location), rounds)
+    print(f"{'done/ (being prepared)':24} {done_ms:7.1f} {len(reads) // rounds:7d}")
+
+
+if __name__ == "__main__":
+    main()
