@@ -8,9 +8,12 @@ refused outright (pypdf would decrypt it in pure Python). A CPU deadline (this t
 CPU time) is checked between those steps: on every read of the file (each object pypdf
 resolves) and before every content operator it interprets. A hostile file therefore costs at
 most the budget plus one bounded step. An interval timer would stop harder but works only in
-the main thread; a process per upload would cost more than the parse itself.
+the main thread; a process per upload would cost more than the parse itself. A garbage
+collection that starts during the read is not the file's work: its time is left out.
 """
 
+import gc
+import threading
 import time
 from collections.abc import Iterator
 
@@ -60,13 +63,35 @@ class TooCostly(Exception):
     """Reading the file would take more work than any PDF of ours needs."""
 
 
+class _Collections(threading.local):
+    """CPU seconds this thread spent in garbage collection (gc.callbacks run in the thread
+    whose allocation started it): a full collection of a large heap can take longer than the
+    whole budget, and says nothing about the file being read."""
+
+    spent = 0.0
+    began = None
+
+    def __call__(self, phase, _info) -> None:
+        if phase == "start":
+            self.began = time.thread_time()
+        elif self.began is not None:
+            self.spent += time.thread_time() - self.began
+            self.began = None
+
+
+_COLLECTIONS = _Collections()
+gc.callbacks.append(_COLLECTIONS)
+
+
 class _Deadline:
     def __init__(self, seconds: float):
         self.end = time.thread_time() + seconds
+        self.collected_before = _COLLECTIONS.spent
 
     @property
     def passed(self) -> bool:
-        return time.thread_time() > self.end
+        collecting = _COLLECTIONS.spent - self.collected_before
+        return time.thread_time() - collecting > self.end
 
     def check(self, *_operation) -> None:
         if self.passed:

@@ -1,12 +1,14 @@
 """Uploaded PDFs are read with bounded work: size limits per step, a CPU budget overall."""
 
 import ast
+import gc
 import io
 import time
 from pathlib import Path
 
 import pytest
 
+from claims.evidence import pdfs
 from claims.evidence.pdfs import BoundedPdf, TooCostly
 from tests.evidence import crafted_pdfs
 from tests.evidence.crafted_pdfs import CORPUS, SHOWN_TEXT, document, pages
@@ -119,3 +121,20 @@ def test_it_is_the_only_module_that_opens_a_pdf():
 
     # evidence.active opens uploads with qpdf under its own limits (memory, CPU, nesting).
     assert importers == {"claims/evidence/pdfs.py", "claims/evidence/active.py"}
+
+
+def test_a_garbage_collection_during_the_read_does_not_count_against_its_budget():
+    """The budget bounds what the file makes us do; a full collection of a large heap that
+    happens to start meanwhile (late in a long test run, or in a busy worker) is not that."""
+    heap = [[number] for number in range(1_500_000)]
+    deadline = pdfs._Deadline(0.05)
+    began = time.thread_time()
+    gc.collect()
+    assert time.thread_time() - began > 0.05  # the collection alone spent the budget
+    assert not deadline.passed
+    del heap
+
+    spent = pdfs._Deadline(0.05)
+    while time.thread_time() - began < 1.0 and not spent.passed:
+        sum(range(10_000))  # the reader's own work still runs out of time
+    assert spent.passed
