@@ -55,13 +55,17 @@ class SettingsMismatch(Exception):
 
 def settings_fingerprint() -> str:
     """What, besides the claim, decides every dossier: servers and workers must agree on it."""
-    digest = hashlib.sha256()
-    for part in (
+    return _sha256(
         settings.SITE_URL,
         STYLESHEET.read_text(encoding="utf-8"),
         weasyprint.__version__,
         str(settings.DOSSIER_ARCHIVE_MAX_BYTES),
-    ):
+    )
+
+
+def _sha256(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -88,19 +92,13 @@ def content_digest(claim, *, english_headings=False, recipient=None) -> str:
     prepared = prepare(
         claim, manifest=PLACEHOLDER, english_headings=english_headings, recipient=recipient
     )
-    digest = hashlib.sha256()
-    for part in (
+    return _sha256(
         prepared.html,
-        STYLESHEET.read_text(encoding="utf-8"),
-        weasyprint.__version__,
-        str(settings.DOSSIER_ARCHIVE_MAX_BYTES),
+        settings_fingerprint(),
         *(exhibit.item.print_image.name or "-" for exhibit in prepared.exhibits),
         # A PDF's pages or a video's frames, once the task worker has made them.
         *(name for exhibit in prepared.exhibits for name in ready_names(exhibit.item)),
-    ):
-        digest.update(part.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    )
 
 
 def generation_digest(claim, *, english_headings=False) -> str:

@@ -116,12 +116,26 @@ def facts_from(step_data: StepData, today=None) -> Facts | None:
 def facts_for_claim(claim, today=None) -> Facts | None:
     """The claim's facts, kept on the instance while its answers stay the same: one page
     (the done page, a dossier's status) asks for them many times, each a dozen validations."""
-    key = (json.dumps(claim.answers, sort_keys=True), today or timezone.localdate())
-    kept = claim.__dict__.setdefault("_facts_by_answers", {})
-    if key not in kept:
-        kept.clear()  # only the latest answers: the instance never holds a history
-        kept[key] = facts_from(prefixed_step_data(claim.answers), today=today)
-    return kept[key]
+    return kept_on(
+        claim,
+        "_facts",
+        (answers_key(claim), today or timezone.localdate()),
+        lambda: facts_from(prefixed_step_data(claim.answers), today=today),
+    )
+
+
+def kept_on(claim, name: str, key, compute):
+    """compute(), kept on the claim instance under `name` while `key` stays the same. Only
+    the latest value is kept: the instance never holds a history of the answers."""
+    kept = claim.__dict__.get(name)
+    if kept is None or kept[0] != key:
+        kept = claim.__dict__[name] = (key, compute())
+    return kept[1]
+
+
+def answers_key(claim) -> str:
+    """The claim's answers as one comparable string."""
+    return json.dumps(claim.answers, sort_keys=True)
 
 
 def _yes_no(value: str | None) -> bool | None:

@@ -26,7 +26,7 @@ from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
 from claims.followup import as_events
 from claims.wizard.drafts import drafts_from_answers, refresh
-from claims.wizard.facts import facts_from, prefixed_step_data
+from claims.wizard.facts import answers_key, facts_from, kept_on, prefixed_step_data
 from claims.wizard.steps import FORMS, active_steps, form_kwargs
 
 # Steps that ask nothing of the facts: their data is a confirmation, or (messages) a text
@@ -65,11 +65,8 @@ class ClaimContent:
         page asks whether the claim is complete several times, and each new content would
         write every draft again."""
         events = signed_events(claim)
-        key = (json.dumps(claim.answers, sort_keys=True), claim.completed_at, events)
-        kept = claim.__dict__.get("_content")
-        if kept is None or kept[0] != key:
-            kept = claim.__dict__["_content"] = (key, cls(claim, events))
-        return kept[1]
+        key = (answers_key(claim), claim.completed_at, events)
+        return kept_on(claim, "_content", key, lambda: cls(claim, events))
 
     @cached_property
     def step_data(self) -> dict:

@@ -7,7 +7,6 @@ import os
 from datetime import timedelta
 
 import pytest
-import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -38,20 +37,6 @@ def download(client, claim, path="dossier.pdf") -> bytes:
     # Reading to the end closes the response as a server would; closing it again would send
     # request_finished, which drops the test's PostgreSQL connection mid-transaction.
     return b"".join(response.streaming_content)
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """How many times WeasyPrint laid out a document."""
-    count = []
-    original = weasyprint.HTML.render
-
-    def counting(self, *args, **kwargs):
-        count.append(1)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(weasyprint.HTML, "render", counting)
-    return count
 
 
 @pytest.mark.django_db

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-import weasyprint
 from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -18,20 +17,6 @@ from claims.tasks import read_screenshot, render_dossier_copy
 from claims.wizard.signature import sign
 from tests.dossier_worker import run_dossier_renders
 from tests.factories import add_evidence, make_claim
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """How many times WeasyPrint laid out a document."""
-    count = []
-    original = weasyprint.HTML.render
-
-    def counting(self, *args, **kwargs):
-        count.append(1)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(weasyprint.HTML, "render", counting)
-    return count
 
 
 def jobs(claim) -> list[list]:
