@@ -152,6 +152,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets drawn in Python with the markup of Django's widget templates, at a fraction of the
+# time (refundhelper/form_renderer.py); forms and fields still come from templates.
+FORM_RENDERER = "refundhelper.form_renderer.WidgetRenderer"
+
 # Data lives under var/ by default: outside the web root and ignored by git.
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
