@@ -151,7 +151,7 @@ class Browser:
             raw = response.read()
         finally:
             connection.close()
-        self.tally.add(kind, (time.perf_counter() - began) * 1000)
+        self.tally.add(kind, (time.perf_counter() - began) * 1000, page_of(method, path))
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _eq, rest = value.partition("=")
@@ -169,14 +169,24 @@ class Tally:
         self.timings: dict[str, list[float]] = {}
         self.errors: list[str] = []
         self.steps = 0
+        self.pages: dict[str, list[float]] = {}  # the step requests by page: which set the p95
 
-    def add(self, kind: str, value: float) -> None:
+    def add(self, kind: str, value: float, page: str = "") -> None:
         with self.lock:
             self.timings.setdefault(kind, []).append(value)
+            if kind == "step":
+                self.pages.setdefault(page, []).append(value)
 
     def error(self, text: str) -> None:
         with self.lock:
             self.errors.append(text)
+
+
+def page_of(method: str, path: str) -> str:
+    """'GET evidence' for /c/<token>/evidence/, 'POST start' for /: a page without its token."""
+    parts = path.split("?")[0].strip("/").split("/")
+    name = parts[2] if len(parts) > 2 else (parts[0] or "start")
+    return f"{method} {name}{'?' + path.split('?')[1] if '?' in path else ''}"
 
 
 def multipart(boundary: str, fields: dict, files: dict) -> bytes:
@@ -617,6 +627,15 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
         print(
             f"{kind:14} n={len(values):5}  p50 {percentile(values, 0.5) / scale:8.2f} {unit}"
             f"  p95 {percentile(values, 0.95) / scale:8.2f} {unit}"
+        )
+    slow = percentile(t.get("step", []), 0.95)
+    pages = sorted(tally.pages.items(), key=lambda item: -sum(1 for v in item[1] if v >= slow))
+    print(f"step requests at or over the p95 ({slow:.1f} ms), by page:")
+    for page, values in pages[:8]:
+        over = sum(1 for v in values if v >= slow)
+        print(
+            f"  {page:28} {over:4} of {len(values):4}  p50 {percentile(values, 0.5):7.1f} ms"
+            f"  p95 {percentile(values, 0.95):7.1f} ms"
         )
     requests = [
         v for kind, values in t.items() if kind not in ("reading", "dossier_ready") for v in values
