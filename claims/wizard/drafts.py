@@ -33,11 +33,11 @@ def complainant_from(step_data: Mapping) -> Complainant:
     )
 
 
-def drafts_from_answers(step_data: Mapping, events: tuple = (), today=None) -> tuple:
+def drafts_from_answers(step_data: Mapping, events: tuple = (), today=None, bind=None) -> tuple:
     """The drafts for these answers; `events` (what the user recorded since) lets the
     third-party drafts say what was sent and answered, never more. `today` is the day they
-    are written on (a signed claim's: the day of its signature)."""
-    facts = facts_from(step_data, today=today)
+    are written on (a signed claim's: the day of its signature). `bind`: as facts_from."""
+    facts = facts_from(step_data, today=today, bind=bind)
     if facts is None:
         return ()
     assessment = assess(facts)

@@ -22,8 +22,16 @@ def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDi
     }
 
 
-def cleaned_fact_steps(step_data: StepData) -> dict[str, dict] | None:
-    """Cleaned data of every fact step that applies, or None while one is missing or invalid."""
+def bound_form(step: str, data, step_data: StepData):
+    """A step's form bound to its stored answers, as every reader of the answers binds it."""
+    return FORMS[step](data=data, prefix=step, **form_kwargs(step, step_data))
+
+
+def cleaned_fact_steps(step_data: StepData, bind=None) -> dict[str, dict] | None:
+    """Cleaned data of every fact step that applies, or None while one is missing or invalid.
+    `bind(step)` gives the step's form bound to its answers in `step_data` (bound_form by
+    default): a caller that validates the same forms for other reasons passes the ones it
+    keeps."""
     cleaned = {}
     for step in active_steps(step_data):
         if step not in FACT_STEPS:
@@ -31,15 +39,15 @@ def cleaned_fact_steps(step_data: StepData) -> dict[str, dict] | None:
         data = step_data.get(step)
         if data is None:
             return None
-        form = FORMS[step](data=data, prefix=step, **form_kwargs(step, step_data))
+        form = bind(step) if bind else bound_form(step, data, step_data)
         if not form.is_valid():
             return None
         cleaned[step] = form.cleaned_data
     return cleaned
 
 
-def facts_from(step_data: StepData, today=None) -> Facts | None:
-    cleaned = cleaned_fact_steps(step_data)
+def facts_from(step_data: StepData, today=None, bind=None) -> Facts | None:
+    cleaned = cleaned_fact_steps(step_data, bind)
     if cleaned is None:
         return None
     order, buyer, problem = cleaned["order"], cleaned["buyer"], cleaned["problem"]

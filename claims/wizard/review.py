@@ -100,7 +100,7 @@ def step_context(wizard, form, context) -> dict:
     sections = answer_sections(
         {step: wizard.storage.get_step_data(step) for step in steps},
         steps,
-        form_for=lambda step, data: wizard.get_form(step=step, data=data),
+        form_for=lambda step, _data: wizard.stored_form(step),
         change_url=wizard.change_url,
     )
     sections = by_page(sections)

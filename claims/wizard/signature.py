@@ -26,8 +26,14 @@ from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
 from claims.followup import as_events
 from claims.wizard.drafts import drafts_from_answers, refresh
-from claims.wizard.facts import answers_key, facts_from, kept_on, prefixed_step_data
-from claims.wizard.steps import FORMS, active_steps, form_kwargs
+from claims.wizard.facts import (
+    answers_key,
+    bound_form,
+    facts_from,
+    kept_on,
+    prefixed_step_data,
+)
+from claims.wizard.steps import FORMS, active_steps
 
 # Steps that ask nothing of the facts: their data is a confirmation, or (messages) a text
 # covered as it finally reads, not as stored.
@@ -84,7 +90,20 @@ class ClaimContent:
 
     @cached_property
     def drafts(self) -> tuple:
-        return drafts_from_answers(self.step_data, self.events, today=self.written_on)
+        return drafts_from_answers(
+            self.step_data, self.events, today=self.written_on, bind=self.bound_form
+        )
+
+    def bound_form(self, step):
+        """A step's form bound to its answers, validated once for the facts, the drafts and
+        the check that every step is answered."""
+        if step not in self._bound_forms:
+            self._bound_forms[step] = bound_form(step, self.step_data.get(step), self.step_data)
+        return self._bound_forms[step]
+
+    @cached_property
+    def _bound_forms(self) -> dict:
+        return {}
 
     @cached_property
     def texts(self) -> dict[str, str]:
@@ -100,7 +119,7 @@ class ClaimContent:
 
     @cached_property
     def _step_needing_answers(self) -> str | None:
-        facts = facts_from(self.step_data)
+        facts = facts_from(self.step_data, bind=self.bound_form)
         assessment = assess(facts) if facts else None
         for step in self.steps:
             if step == SIGNING_STEP:
@@ -108,13 +127,14 @@ class ClaimContent:
             data = self.step_data.get(step)
             if data is None:
                 return step
-            kwargs = form_kwargs(step, self.step_data)
             if step == "assessment":
-                kwargs = {"assessment": assessment}
+                form = FORMS[step](data=data, prefix=step, assessment=assessment)
             elif step == "messages":
-                kwargs = {"drafts": self.drafts}
                 data, _stale = refresh(data, self.drafts)
-            if not FORMS[step](data=data, prefix=step, **kwargs).is_valid():
+                form = FORMS[step](data=data, prefix=step, drafts=self.drafts)
+            else:
+                form = self.bound_form(step)
+            if not form.is_valid():
                 return step
         return None
 

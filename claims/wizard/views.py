@@ -7,20 +7,15 @@ ahead, Back that keeps what was typed, and a return to the review page after a c
 
 from functools import cached_property, partial
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import ngettext
 from formtools.wizard.views import NamedUrlWizardView
 
-from claims import once, tasks
 from claims.access import get_claim_or_404
 from claims.domain.eligibility import assess
 from claims.dossier import preview
-from claims.evidence import checklist
-from claims.evidence import pipeline as evidence_pipeline
-from claims.evidence.forms import upload_repeat_message
+from claims.evidence import checklist, step_upload
 from claims.followup import events_of
 from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
@@ -101,7 +96,9 @@ class ClaimWizard(NamedUrlWizardView):
         return {}
 
     def facts(self):
-        return self.derived("facts", lambda: facts_from(self.raw_step_data()))
+        return self.derived(
+            "facts", lambda: facts_from(self.raw_step_data(), bind=self.stored_form)
+        )
 
     def assessment(self):
         facts = self.facts()
@@ -110,7 +107,9 @@ class ClaimWizard(NamedUrlWizardView):
     def drafts(self):
         return self.derived(
             "drafts",
-            lambda: message_drafts.drafts_from_answers(self.raw_step_data(), events_of(self.claim)),
+            lambda: message_drafts.drafts_from_answers(
+                self.raw_step_data(), events_of(self.claim), bind=self.stored_form
+            ),
         )
 
     def get_form_kwargs(self, step=None):
@@ -150,6 +149,17 @@ class ClaimWizard(NamedUrlWizardView):
             form = super().get_form(step, None, files)
             form.initial = {**form.initial, **self._unprefixed(step, data)}
             return form
+        return self._bound_form(step, data, files)
+
+    def stored_form(self, step):
+        """The step's form bound to its stored answers, once per state of the answers: the
+        step guard, the facts, the drafts and the review all read the same validated form."""
+        return self.derived(
+            ("stored form", step),
+            lambda: self._bound_form(step, self.storage.get_step_data(step)),
+        )
+
+    def _bound_form(self, step, data, files=None):
         if step != "messages" or data is None:
             return super().get_form(step, data, files)
         drafts = self.drafts()
@@ -240,7 +250,7 @@ class ClaimWizard(NamedUrlWizardView):
 
     def step_is_valid(self, step) -> bool:
         data = self.storage.get_step_data(step)
-        return data is not None and self.get_form(step=step, data=data).is_valid()
+        return data is not None and self.stored_form(step).is_valid()
 
     def change_url(self, step):
         url = reverse("claims:step", kwargs={"token": self.claim.token, "step": step})
@@ -292,48 +302,7 @@ class ClaimWizard(NamedUrlWizardView):
         return "upload" in self.request.POST or bool(self.request.FILES)
 
     def handle_upload(self):
-        upload_form = checklist.bound_upload_form(self)
-        if upload_form.is_valid():
-            landing = self.get_step_url("evidence")
-            repeat, result = once.run(
-                self.claim,
-                upload_form.cleaned_data["once"],
-                landing,
-                lambda: evidence_pipeline.accept_uploads(
-                    self.claim,
-                    upload_form.cleaned_data["files"],
-                    category=upload_form.cleaned_data["category"],
-                    caption=upload_form.caption_text,
-                ),
-            )
-            if repeat is not None:
-                messages.info(self.request, upload_repeat_message(repeat))
-                return redirect(repeat.landing or landing)
-            if not result.saved and not result.duplicates:
-                once.give_back(self.claim, upload_form.cleaned_data["once"])
-            for text in result.duplicates:
-                messages.info(self.request, text)
-            for name, error in result.errors:
-                upload_form.add_error("files", f"{name}: {error}")
-            checklist.file_under(result.saved, upload_form.cleaned_data["need"])
-            if result.saved:
-                refresh_keep_until(self.claim)
-            tasks.request_readings(result.saved)
-            tasks.request_exhibit_images(result.saved)
-            if result.saved:
-                count = len(result.saved)
-                messages.success(
-                    self.request,
-                    ngettext("%(count)d file added.", "%(count)d files added.", count)
-                    % {"count": count},
-                )
-            if not result.errors:
-                return redirect(landing)
-            upload_form.renew_token()
-        # Each refused file keeps its own message on the page; the status says "refused".
-        response = self.render(self.get_form(step="evidence"), upload_form=upload_form)
-        response.status_code = 400
-        return response
+        return step_upload.handle_upload(self)
 
     # -- navigation --------------------------------------------------------------------
 
