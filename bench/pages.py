@@ -1,12 +1,13 @@
 """What each page of the wizard costs the server before any load: time and queries.
 
-Run: .venv/bin/python bench/pages.py [--rounds 9]
+Run: .venv/bin/python bench/pages.py [--rounds 9] [--uploads 3]
 
 Walks the standard claim (tests/journey.py, the answers bench/load.py sends) through Django's
 test client with production settings (DEBUG off, cached templates, gzip) on SQLite in a
 temporary folder, without a network or a task worker. Each page is asked `--rounds` times and
 the median printed, with the queries of one GET and of the POST that leaves it; then the done
-page. bench/load.py shows what people meet under load; this shows where a page's time goes.
+page. The evidence page holds `--uploads` screenshots (the load bench's people upload three).
+bench/load.py shows what people meet under load; this shows where a page's time goes.
 """
 
 import argparse
@@ -63,23 +64,33 @@ def timed(call, rounds: int) -> tuple[float, object]:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--rounds", type=int, default=9)
+    options.add_argument("--uploads", type=int, default=3, help="screenshots on the claim")
     args = options.parse_args()
     with tempfile.TemporaryDirectory(prefix="refundhelper-pages-") as folder:
         set_up(folder)
-        walk(args.rounds)
+        walk(args.rounds, args.uploads)
 
 
-def walk(rounds: int) -> None:
+def walk(rounds: int, uploads: int) -> None:
     import load
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from tests.journey import ANSWERS, start_claim
+    from claims.demo import screenshots
+    from tests.journey import ANSWERS, start_claim, upload
 
     load.ANSWERS.update(ANSWERS)
     client = Client()
-    location = f"/c/{start_claim(client)}/order/"
+    token = start_claim(client)
+    purchase = screenshots.Purchase()
+    pictures = [screenshots.alipay_bill(purchase), screenshots.shop_order_page(purchase)]
+    for number in range(uploads):
+        picture = SimpleUploadedFile(f"shot{number}.png", pictures[number % 2], "image/png")
+        if upload(client, token, picture).status_code != 302:
+            raise RuntimeError("the evidence page refused a screenshot")
+    location = f"/c/{token}/order/"
     print(f"{'page':24} {'GET ms':>7} {'queries':>7} {'POST ms':>8} {'queries':>7}")
     for _page in range(40):  # bounded: the journey has about fifteen pages
         if "/done/" in location:

@@ -36,6 +36,7 @@ class WidgetRenderer(DjangoTemplates):
             f"{WIDGETS}multiple_input.html": self._list,
             f"{WIDGETS}radio.html": lambda widget: self._list(widget) + "\n",
             f"{WIDGETS}checkbox_select.html": lambda widget: self._list(widget) + "\n",
+            f"{WIDGETS}clearable_file_input.html": _file_input,
             f"{WIDGETS}textarea.html": _textarea,
             f"{WIDGETS}select.html": self._select,
             f"{WIDGETS}select_option.html": _select_option,
@@ -43,6 +44,8 @@ class WidgetRenderer(DjangoTemplates):
 
     def render(self, template_name, context, request=None):
         draw = self.drawings.get(template_name)
+        if draw is _file_input and context["widget"]["is_initial"]:
+            draw = None  # a stored file with its Clear box: the template draws that
         if draw is None:
             return super().render(template_name, context, request=request)
         return draw(context["widget"]).strip()
@@ -120,6 +123,11 @@ def _input(widget) -> str:
         f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
         f"{shown}{_attrs(widget['attrs'])}>"
     )
+
+
+def _file_input(widget) -> str:
+    """clearable_file_input.html without a stored file: the input, after a blank line."""
+    return f"\n{_input({**widget, 'value': None})}\n"
 
 
 def _option(widget) -> str:

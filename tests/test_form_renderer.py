@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from claims.evidence.forms import ACCEPT, MultipleFileInput
 from claims.wizard.steps import FORMS
 from refundhelper.form_renderer import WidgetRenderer
 from tests.journey import ANSWERS
@@ -45,6 +46,8 @@ WIDGETS = [
     forms.PasswordInput(render_value=True),
     forms.HiddenInput(),
     forms.FileInput(),
+    forms.ClearableFileInput(),
+    MultipleFileInput(attrs={"accept": ACCEPT}),
     forms.DateInput(attrs={"type": "date"}),
     forms.DateTimeInput(attrs={"type": "datetime-local"}),
     forms.TimeInput(),
@@ -88,6 +91,18 @@ def test_every_wizard_field_draws_what_its_template_draws(step, language):
             for value in (None, answers.get(name), HOSTILE):
                 drawn, expected = both(field.widget, f"{step}-{name}", value, {"id": f"id_{name}"})
                 assert drawn == expected, (name, value)
+
+
+def test_a_stored_file_with_its_clear_box_draws_what_its_template_draws():
+    class Stored:
+        url = "/media/a&b.png"
+
+        def __str__(self):
+            return HOSTILE
+
+    drawn, expected = both(forms.ClearableFileInput(), "file", Stored(), {"id": "id_file"})
+    assert drawn == expected
+    assert "Clear" in drawn or "清除" in drawn
 
 
 def test_a_hostile_value_is_escaped():
