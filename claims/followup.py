@@ -5,7 +5,7 @@ from django.utils import timezone
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event, escalation_plan
 from claims.wizard.drafts import drafts_from_answers
-from claims.wizard.facts import facts_for_claim, prefixed_step_data
+from claims.wizard.facts import facts_for_claim, forms_of, prefixed_step_data
 
 # The draft each plan step sends (the payment step: whichever platform the user paid with).
 STEP_DRAFTS = {
@@ -45,7 +45,9 @@ def plan_with_drafts(claim, today=None) -> list[tuple]:
     plan = plan_for(claim, today)
     if not plan:
         return []
-    drafts = drafts_from_answers(prefixed_step_data(claim.answers), events_of(claim))
+    drafts = drafts_from_answers(
+        prefixed_step_data(claim.answers), events_of(claim), bind=forms_of(claim)
+    )
     written = {draft.key for draft in drafts}
     rows = []
     for step in sorted(plan, key=lambda step: step.due):

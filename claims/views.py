@@ -170,7 +170,6 @@ def _ask_about_note(request, claim, note: str):
         gate = dict(stored.get("gate", {}))
         gate["event_notes"] = [*gate.get("event_notes", []), note]
         save_answers(claim, {"gate": gate}, "gate")
-    refresh_keep_until(claim)
     messages.warning(
         request, _("Saved. Before your plan goes on, answer one question about what you wrote.")
     )

@@ -128,8 +128,27 @@ def facts_for_claim(claim, today=None) -> Facts | None:
         claim,
         "_facts",
         (answers_key(claim), today or timezone.localdate()),
-        lambda: facts_from(prefixed_step_data(claim.answers), today=today),
+        lambda: facts_from(prefixed_step_data(claim.answers), today=today, bind=forms_of(claim)),
     )
+
+
+def forms_of(claim):
+    """`bind` for the claim's stored answers (see cleaned_fact_steps): each step's form bound
+    and validated once while the answers stay the same, for the facts, the drafts, the plan
+    and the signature's check of every step. The forms are read, never changed."""
+
+    def binder():
+        step_data = prefixed_step_data(claim.answers)
+        forms = {}
+
+        def bind(step):
+            if step not in forms:
+                forms[step] = bound_form(step, step_data.get(step), step_data)
+            return forms[step]
+
+        return bind
+
+    return kept_on(claim, "_forms", answers_key(claim), binder)
 
 
 def kept_on(claim, name: str, key, compute):

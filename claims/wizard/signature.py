@@ -28,8 +28,8 @@ from claims.followup import as_events
 from claims.wizard.drafts import drafts_from_answers, refresh
 from claims.wizard.facts import (
     answers_key,
-    bound_form,
     facts_from,
+    forms_of,
     kept_on,
     prefixed_step_data,
 )
@@ -94,16 +94,11 @@ class ClaimContent:
             self.step_data, self.events, today=self.written_on, bind=self.bound_form
         )
 
-    def bound_form(self, step):
-        """A step's form bound to its answers, validated once for the facts, the drafts and
-        the check that every step is answered."""
-        if step not in self._bound_forms:
-            self._bound_forms[step] = bound_form(step, self.step_data.get(step), self.step_data)
-        return self._bound_forms[step]
-
     @cached_property
-    def _bound_forms(self) -> dict:
-        return {}
+    def bound_form(self):
+        """A step's form bound to its answers, validated once for the facts, the drafts and
+        the check that every step is answered (and for the claim's other readers)."""
+        return forms_of(self.claim)
 
     @cached_property
     def texts(self) -> dict[str, str]:

@@ -61,7 +61,8 @@ def bounded_step_data(step: str, data: Mapping) -> dict[str, list]:
 
 
 def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step: str) -> None:
-    """Write changed steps (None: cleared) over the answers as stored now, not as loaded.
+    """Write changed steps (None: cleared) over the answers as stored now, not as loaded, and
+    the date the claim is kept until after this change: one commit for both.
 
     The atomic block starts with the write lock: SELECT ... FOR UPDATE on PostgreSQL, and on
     SQLite the IMMEDIATE transaction mode (settings), so no reader ever has to upgrade.
@@ -84,6 +85,7 @@ def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step:
         claim.answers = answers
         claim.current_step = current_step
         claim.save(update_fields=["answers", "current_step", "updated_at"])
+        refresh_keep_until(claim)
 
 
 class ClaimStorage(BaseStorage):
@@ -122,7 +124,6 @@ class ClaimStorage(BaseStorage):
             if answers.get(step) != saved_answers.get(step)
         }
         save_answers(self.claim, changes, current_step or "")
-        refresh_keep_until(self.claim)
         self._saved = self._snapshot()
 
     def _snapshot(self) -> tuple[str | None, dict]:

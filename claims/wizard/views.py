@@ -17,7 +17,6 @@ from claims.domain.eligibility import assess
 from claims.dossier import preview
 from claims.evidence import checklist, step_upload
 from claims.followup import events_of
-from claims.retention import refresh_keep_until
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
 from claims.wizard import parts, progress, review, signature
@@ -321,13 +320,22 @@ class ClaimWizard(NamedUrlWizardView):
 
     def render_done(self, form, **kwargs):
         self.clear_skipped_steps()
-        return super().render_done(form, **kwargs)
+        if kwargs.get("step") != self.done_step_name:
+            return super().render_done(form, **kwargs)  # formtools redirects to it first
+        # formtools' last check of every step, on the forms this request validated already.
+        forms = {}
+        for step in self.get_form_list():
+            forms[step] = self.stored_form(step)
+            if not forms[step].is_valid():
+                return self.render_revalidation_failure(step, forms[step], **kwargs)
+        response = self.done(list(forms.values()), form_dict=forms, **kwargs)
+        self.storage.reset()
+        return response
 
     def done(self, form_list, form_dict, **kwargs):
         signature.sign(self.claim, form_dict["declaration"].cleaned_data["full_name"])
         # A signature is given once: after any change the boxes are ticked again.
-        self.storage.clear_step_data(signature.SIGNING_STEP)
-        refresh_keep_until(self.claim)
+        self.storage.clear_step_data(signature.SIGNING_STEP)  # saved with the keep-until date
         return redirect("claims:done", token=self.claim.token)
 
     # -- templates ---------------------------------------------------------------------
