@@ -1,12 +1,14 @@
 """A claim's facts, read from its stored answers: kept while they stay the same, only then."""
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
+from django import forms
 
 from claims.models import Claim
-from claims.wizard.facts import facts_for_claim
-from tests.journey import start_claim, walk_to
+from claims.wizard.facts import facts_for_claim, forms_of
+from tests.journey import start_claim, step_url, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +24,38 @@ def test_the_facts_follow_the_answers_of_the_same_claim_instance(client):
 
     assert facts_for_claim(claim).amount == Decimal("88.00")
     assert facts.amount != Decimal("88.00")
+
+
+def test_a_claims_forms_are_validated_once_and_bound_again_after_a_change(client):
+    """forms_of: the facts, the signed content and the plan read the same validated forms
+    while the answers stay the same; a changed answer binds them again."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    claim = Claim.objects.get(token=token)
+    bind = forms_of(claim)
+    order = bind("order")
+    assert forms_of(claim)("order") is order and order.is_valid()
+
+    claim.answers = {**claim.answers, "order": {**claim.answers["order"], "amount": ["x"]}}
+
+    assert forms_of(claim)("order") is not order
+    assert not forms_of(claim)("order").is_valid()
+    assert facts_for_claim(claim) is None
+
+
+def test_a_page_validates_each_steps_stored_answers_once(client, monkeypatch):
+    """The step guard, the facts, the drafts and the review's sections share one validated
+    form per step (the wizard's stored_form), not one each."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    validated = Counter()
+    full_clean = forms.BaseForm.full_clean
+
+    def counted(form):
+        validated[form.prefix] += 1
+        return full_clean(form)
+
+    monkeypatch.setattr(forms.BaseForm, "full_clean", counted)
+    assert client.get(step_url(token, "review")).status_code == 200
+    assert validated["order"] == 1
+    assert validated["contact"] == 1
