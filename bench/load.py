@@ -5,7 +5,8 @@ Run: .venv/bin/python bench/load.py [--users 50] [--rounds 1] [--think 3] [--ram
 
 Starts the app as `make serve` does (gunicorn with WhiteNoise, production settings):
 `--servers` gunicorn instances of `--workers` workers each, on free loopback ports, and
-`--task-workers` task workers (`manage.py db_worker`, at nice 10 so that people come first),
+`--task-workers` task workers (`manage.py db_worker`, under SCHED_IDLE as `make serve` runs
+them, or `--task-sched normal` at nice 10, so that people come first),
 rate limits raised. SQLite lives in a temporary folder; with `--database postgres` (and
 DATABASE_URL, or scripts/postgres.sh as root) the run gets a database of its own, dropped
 afterwards. Each simulated user (a thread with its own cookies, on the servers in turn) starts
@@ -466,6 +467,7 @@ def start_processes(folder: Path, ports, args, database_url: str):
         processes.append(
             subprocess.Popen(
                 [
+                    *(["chrt", "--idle", "0"] if args.task_sched == "idle" else []),
                     "nice",
                     "-n",
                     str(args.task_nice),
@@ -561,6 +563,12 @@ def main() -> None:
     options.add_argument("--servers", type=int, default=1, help="app servers (gunicorn)")
     options.add_argument("--task-workers", type=int, default=1)
     options.add_argument("--task-nice", type=int, default=10, help="the task workers' niceness")
+    options.add_argument(
+        "--task-sched",
+        choices=("idle", "normal"),
+        default="idle",
+        help="the task workers' CPU policy, as scripts/serve.sh's TASK_SCHED",
+    )
     options.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = options.parse_args()
     web_timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
@@ -665,6 +673,7 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
                 "servers": args.servers,
                 "task_workers": args.task_workers,
                 "task_nice": args.task_nice,
+                "task_sched": args.task_sched,
                 "errors": len(tally.errors),
                 "steps_per_s": round(tally.steps / elapsed, 1),
                 "p95_ms": round(step_p95, 1),

@@ -15,9 +15,15 @@ fi
 # Uploads queue their own readings; this queues any left unread (older uploads, a task that
 # never reached the queue) before the worker starts.
 .venv/bin/python manage.py read_missing_screenshots
-# At a lower CPU priority (TASK_NICE, 10 by default): people's pages come before readings and
-# dossier renders on a machine they share (bench/load.py measures both together).
-nice -n "${TASK_NICE:-10}" .venv/bin/python manage.py db_worker &
+# People's pages come before readings and dossier renders on a machine they share
+# (bench/load.py measures both together): the worker runs under Linux's SCHED_IDLE policy
+# (TASK_SCHED=idle, the default), taking the CPU only when no page wants it; with
+# TASK_SCHED=normal, at the lower priority TASK_NICE (10) gives it (decision 0016).
+priority=(nice -n "${TASK_NICE:-10}")
+if [ "${TASK_SCHED:-idle}" = idle ]; then
+  priority=(chrt --idle 0 "${priority[@]}")
+fi
+"${priority[@]}" .venv/bin/python manage.py db_worker &
 worker=$!
 "${GUNICORN[@]}" &
 server=$!
