@@ -18,10 +18,15 @@ fi
 # People's pages come before readings and dossier renders on a machine they share
 # (bench/load.py measures both together): the worker runs under Linux's SCHED_IDLE policy
 # (TASK_SCHED=idle, the default), taking the CPU only when no page wants it; with
-# TASK_SCHED=normal, at the lower priority TASK_NICE (10) gives it (decision 0016).
+# TASK_SCHED=normal, at the lower priority TASK_NICE (10) gives it (decision 0016). Where the
+# system refuses the policy (a container's seccomp profile), the worker runs at TASK_NICE.
 priority=(nice -n "${TASK_NICE:-10}")
 if [ "${TASK_SCHED:-idle}" = idle ]; then
-  priority=(chrt --idle 0 "${priority[@]}")
+  if chrt --idle 0 true 2>/dev/null; then
+    priority=(chrt --idle 0 "${priority[@]}")
+  else
+    echo "serve.sh: SCHED_IDLE refused here; the task worker runs at nice ${TASK_NICE:-10}" >&2
+  fi
 fi
 "${priority[@]}" .venv/bin/python manage.py db_worker &
 worker=$!

@@ -372,6 +372,7 @@ def served(tmp_path):
         start_new_session=True,
     )
     server = Server(port)
+    server.session = process.pid  # its own session: every process it starts is in it
     deadline = time.monotonic() + 180
     while True:
         try:
@@ -436,11 +437,30 @@ def test_make_serve_serves_the_app_with_its_headers_and_static_files(served):
     output = log.read_text()
     assert output.count("Booting worker") == 2
     assert "Starting worker" in output  # the task worker runs beside gunicorn
+    # ... under SCHED_IDLE, so that pages come first (decision 0016); gunicorn does not.
+    assert policies_of(server.session, "db_worker") == {os.SCHED_IDLE}
+    assert policies_of(server.session, "gunicorn") == {os.SCHED_OTHER}
     assert token not in output
     access = [line for line in output.splitlines() if '"GET /' in line or '"POST /' in line]
     assert access, output
     assert any("/c/[token]/order/" in line for line in access)
     assert not any("127.0.0.1" in line for line in access)  # no client addresses
+
+
+def policies_of(session: int, word: str) -> set[int]:
+    """The CPU scheduling policies of the session's live processes whose command has `word`."""
+    policies = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getsid(int(entry.name)) == session and word.encode() in b" ".join(
+                (entry / "cmdline").read_bytes().split(b"\0")
+            ):
+                policies.add(os.sched_getscheduler(int(entry.name)))
+        except OSError:  # ended meanwhile
+            continue
+    return policies
 
 
 def set_cookies(response) -> dict[str, set[str]]:
