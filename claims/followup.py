@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from claims.domain.eligibility import assess
 from claims.domain.escalation import Event, escalation_plan
-from claims.wizard.drafts import drafts_from_answers
-from claims.wizard.facts import facts_for_claim, forms_of, prefixed_step_data
+from claims.wizard.drafts import drafts_for_claim
+from claims.wizard.facts import facts_for_claim
 
 # The draft each plan step sends (the payment step: whichever platform the user paid with).
 STEP_DRAFTS = {
@@ -45,9 +45,7 @@ def plan_with_drafts(claim, today=None) -> list[tuple]:
     plan = plan_for(claim, today)
     if not plan:
         return []
-    drafts = drafts_from_answers(
-        prefixed_step_data(claim.answers), events_of(claim), bind=forms_of(claim)
-    )
+    drafts = drafts_for_claim(claim, events_of(claim))
     written = {draft.key for draft in drafts}
     rows = []
     for step in sorted(plan, key=lambda step: step.due):

@@ -1,9 +1,10 @@
 """Forms of the evidence step: uploads go through our own pipeline, never the wizard."""
 
+import functools
 from dataclasses import dataclass
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.domain.normalize import clean_text
@@ -171,28 +172,34 @@ class EvidenceUploadForm(OnceForm):
         """data-* attributes for the page's script: the limits and the server's own words."""
         used_files = self.held.files if self.held else 0
         used_bytes = self.held.bytes if self.held else 0
-        Kind = Evidence.Kind
         return [
             ("limit-image", self.limits.image_bytes),
             ("limit-pdf", self.limits.pdf_bytes),
             ("limit-video", self.limits.video_bytes),
             ("room-bytes", max(self.limits.claim_bytes - used_bytes, 0)),
             ("room-files", max(self.limits.files - used_files, 0)),
-            ("msg-image", pipeline.too_large_message(Kind.IMAGE)),
-            ("msg-pdf", pipeline.too_large_message(Kind.PDF)),
-            ("msg-video", pipeline.too_large_message(Kind.VIDEO)),
-            ("msg-type", not_supported_message()),
-            ("msg-empty", gettext("This file is empty.")),
-            ("msg-full", pipeline.claim_full_message()),
-            ("msg-count", pipeline.too_many_message()),
-            ("msg-skipped", gettext("These files will not be uploaded:")),
-            ("msg-sending", gettext("Uploading… (%(percent)s)")),
-            ("msg-checking", gettext("Checking the files…")),
-            (
-                "msg-failed",
-                gettext("The upload did not finish. Check your connection and try again."),
-            ),
+            *_script_words(self.limits, get_language()),
         ]
+
+
+@functools.lru_cache(maxsize=16)
+def _script_words(limits: pipeline.Limits, _language: str) -> tuple[tuple[str, str], ...]:
+    """The upload script's messages in the active language (a key of the cache): the same
+    for every upload form of a page, and of every page."""
+    Kind = Evidence.Kind
+    return (
+        ("msg-image", pipeline.too_large_message(Kind.IMAGE)),
+        ("msg-pdf", pipeline.too_large_message(Kind.PDF)),
+        ("msg-video", pipeline.too_large_message(Kind.VIDEO)),
+        ("msg-type", not_supported_message()),
+        ("msg-empty", gettext("This file is empty.")),
+        ("msg-full", pipeline.claim_full_message()),
+        ("msg-count", pipeline.too_many_message()),
+        ("msg-skipped", gettext("These files will not be uploaded:")),
+        ("msg-sending", gettext("Uploading… (%(percent)s)")),
+        ("msg-checking", gettext("Checking the files…")),
+        ("msg-failed", gettext("The upload did not finish. Check your connection and try again.")),
+    )
 
 
 def upload_repeat_message(repeat) -> str:

@@ -7,6 +7,7 @@ change, an untouched draft follows them; an edited one is kept and flagged, neve
 from collections.abc import Mapping
 from dataclasses import replace
 
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.drafting import Complainant, drafts_for
@@ -14,7 +15,7 @@ from claims.domain.drafting.common import EXPLAINS
 from claims.domain.eligibility import GOODWILL_DRAFTS, assess, offers_dossier
 from claims.domain.escalation import rescission_opened
 from claims.domain.text import Text
-from claims.wizard.facts import facts_from
+from claims.wizard.facts import answers_key, facts_from, forms_of, kept_on, prefixed_step_data
 from claims.wizard.forms.messages import draft_digest
 from claims.wizard.steps import FORMS
 
@@ -30,6 +31,21 @@ def complainant_from(step_data: Mapping) -> Complainant:
         return Complainant()
     return Complainant(
         name=form.cleaned_data["complainant_name"], phone=form.cleaned_data["complainant_phone"]
+    )
+
+
+def drafts_for_claim(claim, events: tuple, today=None) -> tuple:
+    """The claim's drafts for its stored answers, kept on the instance while the answers,
+    events and day stay the same: the done page writes them for the signature's check and
+    for the plan, from the same answers and, on the day of signing, the same events."""
+    day = today or timezone.localdate()
+    return kept_on(
+        claim,
+        "_drafts",
+        (answers_key(claim), tuple(events), day),
+        lambda: drafts_from_answers(
+            prefixed_step_data(claim.answers), events, today=day, bind=forms_of(claim)
+        ),
     )
 
 

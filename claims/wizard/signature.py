@@ -25,7 +25,7 @@ from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
 from claims.followup import as_events
-from claims.wizard.drafts import drafts_from_answers, refresh
+from claims.wizard.drafts import drafts_for_claim, refresh
 from claims.wizard.facts import (
     answers_key,
     facts_from,
@@ -90,9 +90,7 @@ class ClaimContent:
 
     @cached_property
     def drafts(self) -> tuple:
-        return drafts_from_answers(
-            self.step_data, self.events, today=self.written_on, bind=self.bound_form
-        )
+        return drafts_for_claim(self.claim, self.events, today=self.written_on)
 
     @cached_property
     def bound_form(self):
