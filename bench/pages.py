@@ -1,13 +1,15 @@
 """What each page of the wizard costs the server before any load: time and queries.
 
-Run: .venv/bin/python bench/pages.py [--rounds 9] [--uploads 3]
+Run: .venv/bin/python bench/pages.py [--rounds 9] [--uploads 3] [--database sqlite|postgres]
 
 Walks the standard claim (tests/journey.py, the answers bench/load.py sends) through Django's
-test client with production settings (DEBUG off, cached templates, gzip) on SQLite in a
-temporary folder, without a network or a task worker. Each page is asked `--rounds` times and
-the median printed, with the queries of one GET and of the POST that leaves it; then the done
-page. The evidence page holds `--uploads` screenshots (the load bench's people upload three).
-bench/load.py shows what people meet under load; this shows where a page's time goes.
+test client with production settings (DEBUG off, cached templates, gzip), without a network
+or a task worker, on SQLite in a temporary folder, or with `--database postgres` in a
+database of its own on the server bench/load.py uses (dropped afterwards). Each page is asked
+`--rounds` times and the median printed, with the queries of one GET and of the POST that
+leaves it; then the signing hop (once) and the done page. The evidence page holds `--uploads`
+screenshots (the load bench's people upload three). bench/load.py shows what people meet under
+load; this shows where a page's time goes.
 """
 
 import argparse
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 
-def set_up(folder: str) -> None:
+def set_up(folder: str, database_url: str = "") -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="refundhelper.settings",
         DEBUG="0",
@@ -41,6 +43,8 @@ def set_up(folder: str) -> None:
         TASKS_BACKEND="django_tasks_db.DatabaseBackend",
     )
     os.environ.pop("DATABASE_URL", None)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     import django
 
     django.setup()
@@ -65,10 +69,19 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--rounds", type=int, default=9)
     options.add_argument("--uploads", type=int, default=3, help="screenshots on the claim")
+    options.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = options.parse_args()
-    with tempfile.TemporaryDirectory(prefix="refundhelper-pages-") as folder:
-        set_up(folder)
+    import load
+
+    with (
+        tempfile.TemporaryDirectory(prefix="refundhelper-pages-") as folder,
+        load.own_database(args.database) as database_url,
+    ):
+        set_up(folder, database_url)
         walk(args.rounds, args.uploads)
+        from django.db import connections
+
+        connections.close_all()  # before the database is dropped
 
 
 def walk(rounds: int, uploads: int) -> None:
@@ -95,8 +108,10 @@ def walk(rounds: int, uploads: int) -> None:
     for _page in range(40):  # bounded: the journey has about fifteen pages
         if "/done/" in location:
             break
-        response = client.get(location)
+        with CaptureQueriesContext(connection) as reads:
+            get_ms, response = timed(partial(client.get, location), 1)
         if response.status_code == 302:  # /finish/ signs and hands over to the done page
+            print(f"{'finish/ (signs, once)':24} {get_ms:7.1f} {len(reads):7d}")
             location = response["Location"]
             continue
         with CaptureQueriesContext(connection) as reads:

@@ -20,7 +20,7 @@ from claims.followup import events_of
 from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
 from claims.wizard import parts, progress, review, signature
-from claims.wizard.facts import facts_from
+from claims.wizard.facts import facts_for_claim, facts_from, forms_of
 from claims.wizard.steps import (
     RETURN_TO_REVIEW,
     STEP_CONDITIONS,
@@ -94,9 +94,19 @@ class ClaimWizard(NamedUrlWizardView):
     def _derived(self) -> dict:
         return {}
 
+    def as_loaded(self) -> bool:
+        """No answer changed yet in this request: the wizard's answers are the claim's, so
+        what the claim's other readers (signature, plan) keep for them is shared."""
+        return self.storage.revision == 0
+
     def facts(self):
         return self.derived(
-            "facts", lambda: facts_from(self.raw_step_data(), bind=self.stored_form)
+            "facts",
+            lambda: (
+                facts_for_claim(self.claim)
+                if self.as_loaded()
+                else facts_from(self.raw_step_data(), bind=self.stored_form)
+            ),
         )
 
     def assessment(self):
@@ -106,8 +116,12 @@ class ClaimWizard(NamedUrlWizardView):
     def drafts(self):
         return self.derived(
             "drafts",
-            lambda: message_drafts.drafts_from_answers(
-                self.raw_step_data(), events_of(self.claim), bind=self.stored_form
+            lambda: (
+                message_drafts.drafts_for_claim(self.claim, events_of(self.claim))
+                if self.as_loaded()
+                else message_drafts.drafts_from_answers(
+                    self.raw_step_data(), events_of(self.claim), bind=self.stored_form
+                )
             ),
         )
 
@@ -153,6 +167,9 @@ class ClaimWizard(NamedUrlWizardView):
     def stored_form(self, step):
         """The step's form bound to its stored answers, once per state of the answers: the
         step guard, the facts, the drafts and the review all read the same validated form."""
+        if self.as_loaded() and step not in ("assessment", "messages"):
+            # Bound with the same arguments (wizard.steps.form_kwargs) to the same answers.
+            return self.derived("claim's forms", lambda: forms_of(self.claim))(step)
         return self.derived(
             ("stored form", step),
             lambda: self._bound_form(step, self.storage.get_step_data(step)),
