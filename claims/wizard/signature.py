@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
+from django.db import transaction
 from django.utils import timezone
 
 from claims.domain.eligibility import assess
@@ -160,12 +161,17 @@ class ClaimContent:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def sign(claim, signed_name: str, at: datetime | None = None) -> str:
-    """Sign the claim as it is now; returns the digest the signature covers."""
+def sign(claim, signed_name: str, at: datetime | None = None, along=None) -> str:
+    """Sign the claim as it is now; returns the digest the signature covers. `along()`: the
+    writes that belong with the signature, saved in its transaction (one commit: on
+    PostgreSQL each commit waits for the disk)."""
     at = at or timezone.now()
     claim.completed_at = at  # the events up to now are the ones the texts are written from
     digest = ClaimContent.of(claim).digest()
-    claim.mark_complete(signed_name, digest, at)
+    with transaction.atomic():
+        claim.mark_complete(signed_name, digest, at)
+        if along is not None:
+            along()
     return digest
 
 

@@ -114,6 +114,10 @@ class ClaimStorage(BaseStorage):
 
     def update_response(self, response):
         super().update_response(response)
+        self.save()
+
+    def save(self) -> None:
+        """Write what changed since the claim was read or last saved (nothing if nothing)."""
         current_step, answers = self._snapshot()
         saved_step, saved_answers = self._saved
         if (current_step, answers) == (saved_step, saved_answers):

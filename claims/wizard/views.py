@@ -350,9 +350,13 @@ class ClaimWizard(NamedUrlWizardView):
         return response
 
     def done(self, form_list, form_dict, **kwargs):
-        signature.sign(self.claim, form_dict["declaration"].cleaned_data["full_name"])
-        # A signature is given once: after any change the boxes are ticked again.
-        self.storage.clear_step_data(signature.SIGNING_STEP)  # saved with the keep-until date
+        def clear_the_declaration():
+            # A signature is given once: after any change the boxes are ticked again.
+            self.storage.clear_step_data(signature.SIGNING_STEP)
+            self.storage.save()  # with the keep-until date, in the signature's commit
+
+        name = form_dict["declaration"].cleaned_data["full_name"]
+        signature.sign(self.claim, name, along=clear_the_declaration)
         return redirect("claims:done", token=self.claim.token)
 
     # -- templates ---------------------------------------------------------------------

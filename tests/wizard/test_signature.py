@@ -234,3 +234,26 @@ def test_the_content_read_once_per_request_is_read_again_after_any_change(client
     assert not is_complete(claim)
     claim.completed_at = claim.completed_at + timedelta(seconds=1)
     assert ClaimContent.of(claim) is not changed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_signature_and_the_answers_it_leaves_are_saved_together(client, monkeypatch):
+    """One commit for the signature, the cleared declaration and the keep-until date: when
+    the answers cannot be saved, the claim is not signed either."""
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+
+    def refused(claim, now=None):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr("claims.wizard.storage.refresh_keep_until", refused)
+    client.raise_request_exception = False
+    assert client.get(f"/c/{token}/finish/").status_code == 500
+    claim = claim_of(token)
+    assert claim.completed_at is None and not claim.signed_digest
+    assert "declaration" in claim.answers
+
+    monkeypatch.undo()
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    claim = claim_of(token)
+    assert claim.signed_digest and "declaration" not in claim.answers
