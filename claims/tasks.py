@@ -10,6 +10,7 @@ import itertools
 
 from django.db.models import Q
 from django_tasks import TaskResultStatus, task
+from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from claims.dossier.cache import (
@@ -125,6 +126,12 @@ def render_dossier_copy(
         if render_copy(claim, copy) is not None:
             return "rendered"
     raise StaleRender(claim_id)  # the claim kept changing: failed, so the page retries
+
+
+def queue_is_in_the_database() -> bool:
+    """True when renders are queued as rows of our own database: a render queued inside a
+    transaction is then seen by the worker exactly when that transaction commits."""
+    return isinstance(render_dossier_copy.get_backend(), DatabaseBackend)
 
 
 def request_dossier(claim: Claim, copy: Copy):

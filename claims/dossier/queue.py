@@ -131,8 +131,14 @@ def _waiting(job, failures: int) -> Status:
 
 @receiver(post_save, sender=Claim)
 def _render_when_signed(sender, instance, update_fields=None, **kwargs):
-    """A signature (Claim.mark_complete) queues the dossier, once the signature is saved."""
-    if update_fields and "signed_digest" in update_fields and instance.signed_digest:
+    """A signature (Claim.mark_complete) queues the dossier, seen by the worker once the
+    signature is saved: with the queue in the same database, in the signature's own
+    transaction (one commit, not two); with any other queue, after that commit."""
+    if not (update_fields and "signed_digest" in update_fields and instance.signed_digest):
+        return
+    if tasks.queue_is_in_the_database():
+        request_default_copy(instance)
+    else:
         transaction.on_commit(lambda: request_default_copy(instance))
 
 

@@ -3,20 +3,24 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from claims import tasks
 from claims.dossier import cache, queue
 from claims.dossier.cache import Copy, SettingsMismatch, ready_copy, render_copy
 from claims.dossier.stored import cached_dossier_names
-from claims.models import ClaimEvent
+from claims.models import Claim, ClaimEvent
 from claims.tasks import read_screenshot, render_dossier_copy
 from claims.wizard.signature import sign
 from tests.dossier_worker import run_dossier_renders
 from tests.factories import add_evidence, make_claim
+from tests.journey import start_claim, walk_to
 
 
 def jobs(claim) -> list[list]:
@@ -198,8 +202,9 @@ def test_the_done_page_shows_the_queue_then_a_plain_link(client):
 
 @pytest.mark.django_db
 def test_the_place_in_the_queue_counts_the_tasks_before_it(client):
-    first, second = make_claim(signed_name="甲"), make_claim(signed_name="乙")
+    first = make_claim(signed_name="甲")  # its dossier queued with the signature
     read_screenshot.enqueue(12345)
+    second = make_claim(signed_name="乙")
     client.get(f"/c/{first.token}/dossier.pdf")
 
     status = client.get(f"/c/{second.token}/dossier-status/").json()
@@ -222,16 +227,19 @@ def test_the_estimate_comes_from_recent_render_times(client):
 
     status = client.get(f"/c/{claim.token}/dossier-status/?copy=archive").json()
 
-    assert status == {"state": "waiting", "ahead": 0, "estimate_s": 6, "failures": 0}
+    # The copy to send, queued with the signature, renders first: the median render (6 s)
+    # for it, then the archive copy's own.
+    assert status == {"state": "waiting", "ahead": 1, "estimate_s": 12, "failures": 0}
 
 
 @pytest.mark.django_db
 def test_the_calendar_and_the_plan_do_not_wait_for_the_queue(client):
     claim = make_claim(signed_name="李明")
+    queued = jobs(claim)  # the copy to send, queued with the signature, not rendered yet
 
     assert client.get(f"/c/{claim.token}/plan.ics").status_code == 200
 
-    assert jobs(claim) == []
+    assert queued and jobs(claim) == queued
 
 
 @pytest.mark.django_db
@@ -283,3 +291,20 @@ def test_a_render_queued_before_the_fingerprint_was_sent_still_renders():
 
     assert render_dossier_copy.call(claim.pk, *Copy().as_args()) == "rendered"
     assert ready_copy(claim, Copy()) is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_copy_to_send_is_queued_in_the_signatures_own_commit(client):
+    """The queue is a table of the same database: the render is added in the signature's
+    transaction, so it exists exactly when the signature does (one commit, not two)."""
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    claim = Claim.objects.get(token=token)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/c/{token}/finish/")
+
+    statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
+    writes = [n for n, word in enumerate(statements) if word in ("INSERT", "UPDATE")]
+    assert statements.count("COMMIT") == 1
+    assert writes and writes[-1] < statements.index("COMMIT")
+    assert [job.status for job in tasks.dossier_jobs(claim.pk, Copy())] == [TaskResultStatus.READY]
