@@ -4,6 +4,7 @@ import functools
 import re
 import secrets
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 
@@ -30,6 +31,9 @@ def completed_claim(view):
     @functools.wraps(view)
     def wrapper(request, token, *args, **kwargs):
         claim = get_claim_or_404(token)
+        # The events, read once: the signature's check, the plan, its drafts and the page
+        # each ask for them (recording one through claim.events.create reads them again).
+        prefetch_related_objects([claim], "events")
         if not is_complete(claim):
             return redirect("claims:resume", token=claim.token)
         return view(request, claim, *args, **kwargs)
