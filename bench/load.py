@@ -574,17 +574,7 @@ def main() -> None:
         help="the task workers' CPU policy, as scripts/serve.sh's TASK_SCHED",
     )
     options.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
-    options.add_argument(
-        "--switch-ms",
-        type=float,
-        default=0.5,
-        help="how often the simulated people hand over the GIL (Python's default is 5)",
-    )
     args = options.parse_args()
-    # The simulated people share one interpreter: a thread whose answer has arrived waits for
-    # the others' HTML parsing to hand over the GIL, up to the switch interval (5 ms) at each
-    # read, and that wait would be counted as the server's. Handed over ten times as often.
-    sys.setswitchinterval(args.switch_ms / 1000)
     web_timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
 
     with (
@@ -688,7 +678,6 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
                 "task_workers": args.task_workers,
                 "task_nice": args.task_nice,
                 "task_sched": args.task_sched,
-                "switch_ms": args.switch_ms,
                 "errors": len(tally.errors),
                 "steps_per_s": round(tally.steps / elapsed, 1),
                 "p95_ms": round(step_p95, 1),
