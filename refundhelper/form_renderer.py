@@ -102,7 +102,8 @@ def _text(value) -> str:
 
 def _string(value) -> str:
     """`{{ value|stringformat:'s' }}`: the value as a string first (a safe one stays safe)."""
-    text = "%s" % value  # noqa: UP031 (the filter's own formatting)
+    shown = str(value) if isinstance(value, tuple) else value  # as the filter does
+    text = "%s" % shown  # noqa: UP031 (the filter's own formatting)
     return _text(mark_safe(text) if isinstance(value, SafeData) else text)
 
 

@@ -25,6 +25,7 @@ CHOICES = [
     ("b", HOSTILE),
     ("c", mark_safe("<b>safe</b>")),
     ("d", _("(optional)")),
+    (("t", 1), "A tuple for a value"),
     (1000, 12345),
     ("Group <1>", [("g1", "In a group"), ("g2", datetime.date(2026, 11, 20))]),
 ]
@@ -33,6 +34,7 @@ ATTRS = [
     {"class": "wide", "placeholder": HOSTILE, "required": True, "disabled": False},
     {"id": "field-id", "aria-describedby": "x_helptext x_error", "data-n": 3, "autofocus": True},
     {"inputmode": "decimal", "pattern": "[0-9]*", "title": mark_safe("<i>t</i>")},
+    {"data-pair": (1, "<2>"), "data-one": ("a",)},  # stringformat writes a tuple whole
 ]
 VALUES = [None, "", "0", 0, HOSTILE, mark_safe("<b>safe</b>"), Decimal("648.00"), "a", ["a", "g2"]]
 WIDGETS = [
