@@ -15,9 +15,6 @@ from django.template.base import render_value_in_context
 from django.utils.safestring import SafeData, mark_safe
 
 WIDGETS = "django/forms/widgets/"
-# Each widget template file ends in a newline, and one that includes another adds its own: an
-# option inside a list keeps them all (only the outermost render is stripped), so each drawing
-# knows how many its template leaves.
 INPUT_TYPES = (
     "text", "number", "email", "url", "color", "search", "tel", "password", "hidden", "file",
     "date", "datetime", "time", "checkbox",
@@ -27,6 +24,9 @@ INPUT_TYPES = (
 class WidgetRenderer(DjangoTemplates):
     def __init__(self):
         super().__init__()
+        # Each widget template file ends in a newline, and one that includes another adds its
+        # own: an option inside a list keeps them all (only the outermost render is stripped),
+        # so each drawing leaves as many as its template.
         self.drawings = {
             f"{WIDGETS}input.html": lambda widget: _input(widget) + "\n",
             **{f"{WIDGETS}{kind}.html": lambda w: _input(w) + "\n\n" for kind in INPUT_TYPES},
@@ -57,37 +57,39 @@ class WidgetRenderer(DjangoTemplates):
             return self.get_template(option["template_name"]).render({"widget": option})
         return draw(option)
 
+    def _groups(self, widget, opening: str, closing: str, each: str) -> str:
+        """The options group by group: a named group between `opening` (a format of its name)
+        and `closing`, each option drawn into `each`."""
+        parts = []
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(opening.format(_text(group)))
+            parts.extend(each.format(self._draw_option(option)) for option in options)
+            if group:
+                parts.append(closing)
+        return "".join(parts)
+
     def _list(self, widget) -> str:
         """multiple_input.html: radio buttons and checkboxes, each in a div."""
         ident = widget["attrs"].get("id")
         css = widget["attrs"].get("class")
-        parts = [
-            "<div",
-            f' id="{_text(ident)}"' if ident else "",
-            f' class="{_text(css)}"' if css else "",
-            ">",
-        ]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(f"\n  <div><label>{_text(group)}</label>")
-            for option in options:
-                parts.append(f"<div>\n    {self._draw_option(option)}</div>")
-            if group:
-                parts.append("\n  </div>")
-        parts.append("\n</div>\n")
-        return "".join(parts)
+        return (
+            "<div"
+            + (f' id="{_text(ident)}"' if ident else "")
+            + (f' class="{_text(css)}"' if css else "")
+            + ">"
+            + self._groups(
+                widget, "\n  <div><label>{}</label>", "\n  </div>", "<div>\n    {}</div>"
+            )
+            + "\n</div>\n"
+        )
 
     def _select(self, widget) -> str:
-        parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(f'\n  <optgroup label="{_text(group)}">')
-            for option in options:
-                parts.append(f"\n  {self._draw_option(option)}")
-            if group:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>\n")
-        return "".join(parts)
+        return (
+            f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>'
+            + self._groups(widget, '\n  <optgroup label="{}">', "\n  </optgroup>", "\n  {}")
+            + "\n</select>\n"
+        )
 
 
 # What a template's `{{ value }}` does with a value (local time, localised numbers and dates,

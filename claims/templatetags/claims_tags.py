@@ -28,8 +28,9 @@ def outcome_label(outcome: str) -> str:
 
 @register.simple_tag
 def hidden_inputs(form):
-    """A form's hidden fields as the plain inputs their widgets would draw, without a
-    template per field: the evidence page carries one upload form per need."""
+    """A form's hidden fields as the plain inputs their widgets would draw, without going
+    through each widget: the evidence page carries one upload form per need (0.4 ms a page
+    less than `{{ field }}` even with refundhelper/form_renderer.py, bench/pages.py)."""
     return format_html_join(
         "",
         '<input type="hidden" name="{}"{} id="{}">',

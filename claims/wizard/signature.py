@@ -29,7 +29,7 @@ from claims.followup import as_events
 from claims.wizard.drafts import drafts_for_claim, refresh
 from claims.wizard.facts import (
     answers_key,
-    facts_from,
+    facts_for_claim,
     forms_of,
     kept_on,
     prefixed_step_data,
@@ -96,12 +96,6 @@ class ClaimContent:
         return drafts_for_claim(self.claim, self.events, today=self.written_on)
 
     @cached_property
-    def bound_form(self):
-        """A step's form bound to its answers, validated once for the facts, the drafts and
-        the check that every step is answered (and for the claim's other readers)."""
-        return forms_of(self.claim)
-
-    @cached_property
     def texts(self) -> dict[str, str]:
         """Each draft as it goes out: the user's text where they edited it, else ours."""
         data, _stale = refresh(self.step_data.get("messages"), self.drafts)
@@ -115,8 +109,9 @@ class ClaimContent:
 
     @cached_property
     def _step_needing_answers(self) -> str | None:
-        facts = facts_from(self.step_data, bind=self.bound_form)
+        facts = facts_for_claim(self.claim)
         assessment = assess(facts) if facts else None
+        bind = forms_of(self.claim)  # the forms the facts were read from, validated once
         for step in self.steps:
             if step == SIGNING_STEP:
                 continue
@@ -129,7 +124,7 @@ class ClaimContent:
                 data, _stale = refresh(data, self.drafts)
                 form = FORMS[step](data=data, prefix=step, drafts=self.drafts)
             else:
-                form = self.bound_form(step)
+                form = bind(step)
             if not form.is_valid():
                 return step
         return None
