@@ -48,12 +48,19 @@ def keep_until_for(claim: Claim, changed_at: datetime | None = None) -> datetime
     return max(kept, timezone.make_aware(datetime.combine(plan_end + timedelta(days=1), time.min)))
 
 
-def refresh_keep_until(claim: Claim, now: datetime | None = None) -> datetime:
-    """Recompute after a change made now. An unfinished claim's date never moves back: one
-    that was finished keeps the longer date its plan gave it."""
+def keep_until_after(claim: Claim, now: datetime | None = None) -> datetime:
+    """The date after a change made now, not written: a caller that saves the claim anyway
+    writes it in the same UPDATE. An unfinished claim's date never moves back: one that was
+    finished keeps the longer date its plan gave it."""
     keep_until = keep_until_for(claim, now or timezone.now())
     if not claim.was_signed and claim.keep_until and claim.keep_until > keep_until:
         keep_until = claim.keep_until
+    return keep_until
+
+
+def refresh_keep_until(claim: Claim, now: datetime | None = None) -> datetime:
+    """Recompute and write the date after a change made now (see keep_until_after)."""
+    keep_until = keep_until_after(claim, now)
     # An update, not save(): the claim's own fields and updated_at stay as the change left them.
     if not Claim.objects.filter(pk=claim.pk).update(keep_until=keep_until):
         raise ClaimGone(f"Claim {claim.pk} no longer exists.")

@@ -124,8 +124,8 @@ def _waiting(job, failures: int) -> Status:
     if job.status == TaskResultStatus.RUNNING:
         elapsed = (timezone.now() - job.started_at).total_seconds() if job.started_at else 0
         return Status("running", estimate_s=round(max(own - elapsed, 1)), failures=failures)
-    ahead = tasks.tasks_ahead(job)
-    estimate = (ahead * median(every)) / tasks.busy_workers() + own
+    ahead, busy = tasks.place_in_queue(job)
+    estimate = (ahead * median(every)) / busy + own
     return Status("waiting", ahead=ahead, estimate_s=round(max(estimate, 1)), failures=failures)
 
 

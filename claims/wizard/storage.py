@@ -17,7 +17,7 @@ from formtools.wizard.storage.base import BaseStorage
 
 from claims.domain.drafting import DRAFT_KEYS
 from claims.models import Claim
-from claims.retention import refresh_keep_until
+from claims.retention import keep_until_after
 from claims.wizard.steps import FORMS
 
 # Bounds on what one step may store: a little above the longest field (a draft without a
@@ -60,14 +60,18 @@ def bounded_step_data(step: str, data: Mapping) -> dict[str, list]:
     return kept
 
 
-def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step: str) -> None:
+def save_answers(
+    claim: Claim, changes: Mapping[str, dict | None], current_step: str, savepoint=True
+) -> None:
     """Write changed steps (None: cleared) over the answers as stored now, not as loaded, and
-    the date the claim is kept until after this change: one commit for both.
+    the date the claim is kept until after this change: one UPDATE, one commit.
 
     The atomic block starts with the write lock: SELECT ... FOR UPDATE on PostgreSQL, and on
     SQLite the IMMEDIATE transaction mode (settings), so no reader ever has to upgrade.
+    `savepoint=False` inside a caller's transaction that fails as a whole when this fails
+    (the signature's): a savepoint and its release are two round trips for nothing.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=savepoint):
         stored = (
             Claim.objects.select_for_update()
             .filter(pk=claim.pk)
@@ -84,8 +88,8 @@ def save_answers(claim: Claim, changes: Mapping[str, dict | None], current_step:
                 answers[step] = values
         claim.answers = answers
         claim.current_step = current_step
-        claim.save(update_fields=["answers", "current_step", "updated_at"])
-        refresh_keep_until(claim)
+        claim.keep_until = keep_until_after(claim)
+        claim.save(update_fields=["answers", "current_step", "updated_at", "keep_until"])
 
 
 class ClaimStorage(BaseStorage):
@@ -116,8 +120,9 @@ class ClaimStorage(BaseStorage):
         super().update_response(response)
         self.save()
 
-    def save(self) -> None:
-        """Write what changed since the claim was read or last saved (nothing if nothing)."""
+    def save(self, savepoint=True) -> None:
+        """Write what changed since the claim was read or last saved (nothing if nothing);
+        `savepoint`: as save_answers."""
         current_step, answers = self._snapshot()
         saved_step, saved_answers = self._saved
         if (current_step, answers) == (saved_step, saved_answers):
@@ -127,7 +132,7 @@ class ClaimStorage(BaseStorage):
             for step in answers.keys() | saved_answers.keys()
             if answers.get(step) != saved_answers.get(step)
         }
-        save_answers(self.claim, changes, current_step or "")
+        save_answers(self.claim, changes, current_step or "", savepoint)
         self._saved = self._snapshot()
 
     def _snapshot(self) -> tuple[str | None, dict]:

@@ -7,6 +7,7 @@ ahead, Back that keeps what was typed, and a return to the review page after a c
 
 from functools import cached_property, partial
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -117,13 +118,19 @@ class ClaimWizard(NamedUrlWizardView):
         return self.derived(
             "drafts",
             lambda: (
-                message_drafts.drafts_for_claim(self.claim, events_of(self.claim))
+                message_drafts.drafts_for_claim(self.claim, self.events())
                 if self.as_loaded()
                 else message_drafts.drafts_from_answers(
-                    self.raw_step_data(), events_of(self.claim), bind=self.stored_form
+                    self.raw_step_data(), self.events(), bind=self.stored_form
                 )
             ),
         )
+
+    def events(self):
+        """The claim's events, read once a request: the drafts, the signature and the plan
+        behind the keep-until date each ask for them."""
+        prefetch_related_objects([self.claim], "events")
+        return events_of(self.claim)
 
     def get_form_kwargs(self, step=None):
         if step == "assessment":
@@ -353,7 +360,7 @@ class ClaimWizard(NamedUrlWizardView):
         def clear_the_declaration():
             # A signature is given once: after any change the boxes are ticked again.
             self.storage.clear_step_data(signature.SIGNING_STEP)
-            self.storage.save()  # with the keep-until date, in the signature's commit
+            self.storage.save(savepoint=False)  # in the signature's transaction and commit
 
         name = form_dict["declaration"].cleaned_data["full_name"]
         signature.sign(self.claim, name, along=clear_the_declaration)

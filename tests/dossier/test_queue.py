@@ -308,3 +308,19 @@ def test_the_copy_to_send_is_queued_in_the_signatures_own_commit(client):
     assert statements.count("COMMIT") == 1
     assert writes and writes[-1] < statements.index("COMMIT")
     assert [job.status for job in tasks.dossier_jobs(claim.pk, Copy())] == [TaskResultStatus.READY]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_reads_the_events_once_and_takes_no_savepoint(client):
+    """Each statement is a round trip to PostgreSQL: the drafts, the signature and the plan
+    share one read of the events, and the cleared declaration is saved in the signature's
+    own transaction, not in a savepoint of it."""
+    token = start_claim(client)
+    walk_to(client, token, "declaration")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert sum('FROM "claims_claimevent"' in sql for sql in statements) == 1
+    assert not [sql for sql in statements if sql.upper().startswith(("SAVEPOINT", "RELEASE"))]
+    assert Claim.objects.get(token=token).signed_digest

@@ -246,7 +246,7 @@ def test_the_signature_and_the_answers_it_leaves_are_saved_together(client, monk
     def refused(claim, now=None):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr("claims.wizard.storage.refresh_keep_until", refused)
+    monkeypatch.setattr("claims.wizard.storage.keep_until_after", refused)
     client.raise_request_exception = False
     assert client.get(f"/c/{token}/finish/").status_code == 500
     claim = claim_of(token)

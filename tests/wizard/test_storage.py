@@ -4,8 +4,10 @@ import json
 
 import pytest
 from django import forms
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from claims.domain.drafting import DRAFT_KEYS
 from claims.models import Claim
@@ -175,6 +177,21 @@ def test_it_moves_keep_until_when_it_saves():
     storage = storage_for(claim)
     storage.set_step_data("order", {"order-shop_name": ["新店"]})
     storage.update_response(None)
+    assert Claim.objects.get(pk=claim.pk).keep_until is not None
+
+
+@pytest.mark.django_db
+def test_it_writes_the_answers_and_the_keep_until_date_in_one_update():
+    """Every statement is a round trip to PostgreSQL, on every page a user saves."""
+    claim = make_claim()
+    Claim.objects.filter(pk=claim.pk).update(keep_until=None)
+    storage = storage_for(claim)
+    storage.set_step_data("order", {"order-shop_name": ["新店"]})
+    with CaptureQueriesContext(connection) as queries:
+        storage.update_response(None)
+
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 1 and '"keep_until"' in updates[0] and '"answers"' in updates[0]
     assert Claim.objects.get(pk=claim.pk).keep_until is not None
 
 
