@@ -308,7 +308,7 @@ def walk_one_claim(browser: Browser) -> None:
     signed_at = None
     while "/done/" not in location:
         status, next_location, page = browser.request("GET", location)
-        if status == 302:  # /finish/ hands over to the done page
+        if status == 302:  # the guard sends to a step that needs answers first
             location = next_location
             continue
         if status != 200:

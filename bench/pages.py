@@ -7,9 +7,9 @@ test client with production settings (DEBUG off, cached templates, gzip), withou
 or a task worker, on SQLite in a temporary folder, or with `--database postgres` in a
 database of its own on the server bench/load.py uses (dropped afterwards). Each page is asked
 `--rounds` times and the median printed, with the queries of one GET and of the POST that
-leaves it; then the signing hop (once) and the done page. The evidence page holds `--uploads`
-screenshots (the load bench's people upload three). bench/load.py shows what people meet under
-load; this shows where a page's time goes.
+leaves it (the declaration's POST signs the claim); then the done page. The evidence page
+holds `--uploads` screenshots (the load bench's people upload three). bench/load.py shows what
+people meet under load; this shows where a page's time goes.
 """
 
 import argparse
@@ -110,10 +110,8 @@ def walk(rounds: int, uploads: int) -> None:
             break
         with CaptureQueriesContext(connection) as reads:
             get_ms, response = timed(partial(client.get, location), 1)
-        if response.status_code == 302:  # /finish/ signs and hands over to the done page
-            print(f"{'finish/ (signs, once)':24} {get_ms:7.1f} {len(reads):7d}")
-            location = response["Location"]
-            continue
+        if response.status_code != 200:
+            raise RuntimeError(f"{location} answered {response.status_code}")
         with CaptureQueriesContext(connection) as reads:
             get_ms, response = timed(partial(client.get, location), rounds)
         step = location.split("?")[0].rstrip("/").split("/")[-1]
@@ -123,6 +121,7 @@ def walk(rounds: int, uploads: int) -> None:
         if response.status_code != 302:
             raise RuntimeError(f"{location} refused the journey's answers")
         page = location.split("/c/", 1)[1].split("/", 1)[1]
+        page += " (POST signs)" if step == "declaration" else ""
         print(f"{page:24} {get_ms:7.1f} {len(reads) // rounds:7d} {post_ms:8.1f} {len(writes):7d}")
         location = response["Location"]
     with CaptureQueriesContext(connection) as reads:

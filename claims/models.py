@@ -122,12 +122,13 @@ class Claim(UpdateOnly, models.Model):
         self.save(update_fields=["token", "updated_at"])
         return self.token
 
-    def mark_complete(self, signed_name: str, digest: str, at=None) -> None:
-        """Record a signature; claims.wizard.signature.sign computes what it covers."""
-        self.signed_name = signed_name
-        self.signed_digest = digest
-        self.completed_at = at or timezone.now()
-        self.save(update_fields=["signed_name", "signed_digest", "completed_at", "updated_at"])
+    def mark_complete(self, signed_name: str, digest: str, at, keep_until) -> None:
+        """Record a signature in one UPDATE: claims.wizard.signature.sign computes what it
+        covers and how long the signed claim is kept (claims.retention)."""
+        self.signed_name, self.signed_digest = signed_name, digest
+        self.completed_at, self.keep_until = at, keep_until
+        fields = ["signed_name", "signed_digest", "completed_at", "updated_at", "keep_until"]
+        self.save(update_fields=fields)
 
     def delete_with_files(self) -> None:
         """Delete the claim, its rows and every stored file, originals and derived copies."""

@@ -370,12 +370,12 @@ def test_it_moves_keep_until_when_a_file_is_removed(client):
 @override_settings(COMPLETED_CLAIM_RETENTION_DAYS=30)
 def test_it_keeps_a_claim_through_its_plan_once_it_is_finished(client):
     token = start_claim(client)
-    walk_to(client, token, "declaration")
+    walk_to(client, token, "review")
     claim = Claim.objects.get(token=token)
     dated_long_ago(claim)
     before = timezone.now()
 
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
 
     assert keep_until(claim) >= before + timedelta(days=30)
     assert timezone.localdate(keep_until(claim)) > plan_end(claim)  # its whole last day

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from claims.domain.facts import Facts
-from claims.wizard.steps import FACT_STEPS, FORMS, StepData, active_steps, form_kwargs
+from claims.wizard.steps import (
+    FACT_STEPS,
+    FORMS,
+    SIGNING_STEP,
+    StepData,
+    active_steps,
+    form_kwargs,
+)
 
 
 def prefixed_step_data(answers: Mapping[str, Mapping]) -> dict[str, MultiValueDict]:
@@ -142,6 +149,9 @@ def forms_of(claim):
         forms = {}
 
         def bind(step):
+            if step == SIGNING_STEP:  # not in the key: bound to the answers as they are now
+                signed = {step: claim.answers[step]} if step in claim.answers else {}
+                return bound_form(step, prefixed_step_data(signed).get(step), step_data)
             if step not in forms:
                 forms[step] = bound_form(step, step_data.get(step), step_data)
             return forms[step]
@@ -161,8 +171,13 @@ def kept_on(claim, name: str, key, compute):
 
 
 def answers_key(claim) -> str:
-    """The claim's answers as one comparable string."""
-    return json.dumps(claim.answers, sort_keys=True)
+    """The claim's answers as one comparable string, the declaration aside: no fact, draft or
+    covered text reads it, so clearing it at the signature keeps what was computed for the
+    same answers."""
+    answers = claim.answers
+    if SIGNING_STEP in answers:
+        answers = {step: values for step, values in answers.items() if step != SIGNING_STEP}
+    return json.dumps(answers, sort_keys=True)
 
 
 def _yes_no(value: str | None) -> bool | None:

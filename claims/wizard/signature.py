@@ -26,6 +26,7 @@ from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
 from claims.followup import as_events
+from claims.retention import keep_until_after
 from claims.wizard.drafts import drafts_for_claim, refresh
 from claims.wizard.facts import (
     answers_key,
@@ -34,13 +35,11 @@ from claims.wizard.facts import (
     kept_on,
     prefixed_step_data,
 )
-from claims.wizard.steps import FORMS, active_steps
+from claims.wizard.steps import FORMS, SIGNING_STEP, active_steps
 
 # Steps that ask nothing of the facts: their data is a confirmation, or (messages) a text
 # covered as it finally reads, not as stored.
-UNSIGNED_STEPS = ("assessment", "evidence", "messages", "review", "declaration")
-# The declaration is the signature itself: it is asked again after every change.
-SIGNING_STEP = "declaration"
+UNSIGNED_STEPS = ("assessment", "evidence", "messages", "review", SIGNING_STEP)
 
 
 def signed_events(claim) -> tuple[Event, ...]:
@@ -166,7 +165,8 @@ def sign(claim, signed_name: str, at: datetime | None = None, along=None) -> str
     claim.completed_at = at  # the events up to now are the ones the texts are written from
     digest = ClaimContent.of(claim).digest()
     with transaction.atomic():
-        claim.mark_complete(signed_name, digest, at)
+        # A signed claim is kept to the end of its plan (claims.retention).
+        claim.mark_complete(signed_name, digest, at, keep_until=keep_until_after(claim, at))
         if along is not None:
             along()
     return digest

@@ -54,6 +54,9 @@ STEP_FORMS = [
     ("declaration", DeclarationForm),
 ]
 FORMS = dict(STEP_FORMS)
+# The declaration is the signature itself: it is asked again after every change, and nothing
+# derived from the answers (facts, drafts, what a signature covers) reads it.
+SIGNING_STEP = "declaration"
 FACT_STEPS = (
     "order", "buyer", "problem", "minor", "items", "delivery", "defect", "receipt", "balance",
     "contact", "policy", "promise", "seller", "gate",

@@ -103,6 +103,7 @@ class ClaimStorage(BaseStorage):
         }
         self._saved = self._snapshot()
         self.revision = 0  # counts changes to the answers: what is derived from them is kept
+        self.changed: set[str] = set()  # the steps whose answers this request changed
 
     def reset(self):
         """Finishing the wizard keeps the answers: the done page and the dossier need them."""
@@ -111,10 +112,12 @@ class ClaimStorage(BaseStorage):
         # Not the CSRF token, not the wizard's management form, not whatever else was posted.
         self.data[self.step_data_key][step] = bounded_step_data(step, cleaned_data)
         self.revision += 1
+        self.changed.add(step)
 
     def clear_step_data(self, step) -> None:
         if self.data[self.step_data_key].pop(step, None) is not None:
             self.revision += 1
+            self.changed.add(step)
 
     def update_response(self, response):
         super().update_response(response)

@@ -22,8 +22,10 @@ from claims.screenshots import prefill, readings
 from claims.wizard import drafts as message_drafts
 from claims.wizard import parts, progress, review, signature
 from claims.wizard.facts import facts_for_claim, facts_from, forms_of
+from claims.wizard.part_pages import StepPartsMixin
 from claims.wizard.steps import (
     RETURN_TO_REVIEW,
+    SIGNING_STEP,
     STEP_CONDITIONS,
     STEP_FORMS,
     STEP_LABELS,
@@ -48,13 +50,13 @@ STEP_CONTEXT = {
     "evidence": checklist.step_context,
     "review": review.step_context,
     "messages": message_drafts.step_context,
-    signature.SIGNING_STEP: preview.step_context,
+    SIGNING_STEP: preview.step_context,
 }
 # Steps whose context comes from more than one package.
 MORE_STEP_CONTEXT = {"review": checklist.missing_evidence}
 
 
-class ClaimWizard(NamedUrlWizardView):
+class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
     form_list = STEP_FORMS
     storage_name = "claims.wizard.storage.ClaimStorage"
     condition_dict = {step: _when(predicate) for step, predicate in STEP_CONDITIONS.items()}
@@ -96,9 +98,10 @@ class ClaimWizard(NamedUrlWizardView):
         return {}
 
     def as_loaded(self) -> bool:
-        """No answer changed yet in this request: the wizard's answers are the claim's, so
-        what the claim's other readers (signature, plan) keep for them is shared."""
-        return self.storage.revision == 0
+        """No answer but the declaration's changed yet in this request (nothing derived reads
+        the declaration): the wizard's answers are the claim's, so what the claim's other
+        readers (signature, plan) keep for them is shared."""
+        return not self.storage.changed - {SIGNING_STEP}
 
     def facts(self):
         return self.derived(
@@ -144,7 +147,7 @@ class ClaimWizard(NamedUrlWizardView):
             return message_drafts.initial_for(self.drafts())
         if step in prefill.STEPS:
             return {**super().get_form_initial(step), **self.read_values[step]}
-        if step == signature.SIGNING_STEP:
+        if step == SIGNING_STEP:
             # The name is asked once: the 12315 step's name signs unless one signed before.
             name = self.claim.signed_name or raw_answer(
                 self.raw_step_data(), "identity", "complainant_name"
@@ -174,7 +177,7 @@ class ClaimWizard(NamedUrlWizardView):
     def stored_form(self, step):
         """The step's form bound to its stored answers, once per state of the answers: the
         step guard, the facts, the drafts and the review all read the same validated form."""
-        if self.as_loaded() and step not in ("assessment", "messages"):
+        if self.as_loaded() and step not in ("assessment", "messages", SIGNING_STEP):
             # Bound with the same arguments (wizard.steps.form_kwargs) to the same answers.
             return self.derived("claim's forms", lambda: forms_of(self.claim))(step)
         return self.derived(
@@ -190,75 +193,6 @@ class ClaimWizard(NamedUrlWizardView):
         form = super().get_form(step, data, files)
         form.stale_keys = stale
         return form
-
-    # -- steps over several pages (wizard.parts) ----------------------------------------
-
-    def part_number(self, step) -> int:
-        return parts.part_number(self.request.GET.get(parts.PART_PARAM), STEP_PARTS[step])
-
-    def first_visit_of_part(self, step, data) -> bool:
-        if self.request.method != "GET" or step != self.steps.current:
-            return False
-        part = STEP_PARTS[step][self.part_number(step) - 1]
-        return not any(f"{step}-{name}" in data for name in part.fields)
-
-    @staticmethod
-    def _unprefixed(step, data) -> dict:
-        fields = {key.removeprefix(f"{step}-"): data.getlist(key) for key in data}
-        return {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
-
-    def part_url(self, step, number) -> str:
-        return parts.with_part(self.get_step_url(step), number)
-
-    def post_part(self, step):
-        """A page of a multi-page step: keep its answers, then the next page (or the step's
-        end: the whole step validated, as formtools does for any step)."""
-        steps_parts = STEP_PARTS[step]
-        number = parts.part_number(self.request.POST.get(parts.POSTED_PART), steps_parts)
-        part = steps_parts[number - 1]
-        data = parts.merged(step, self.storage.get_step_data(step), self.request.POST, part)
-        goto = self.request.POST.get(parts.GOTO_PART)
-        if goto:  # Back keeps what was typed, valid or not, as Back between steps does
-            self.storage.set_step_data(step, data)
-            return redirect(self.part_url(step, parts.part_number(goto, steps_parts)))
-        form = self.get_form(step=step, data=data)
-        if number < len(steps_parts):
-            if not parts.part_is_valid(form, part):
-                return self.render(form)  # refused, and not stored: as formtools does
-            self.storage.set_step_data(step, data)
-            if self.returning_to_review() and form.is_valid():
-                return self.render_next_step(form)  # a Change from the review: back there
-            return redirect(self.part_url(step, number + 1))
-        if not form.is_valid():
-            # The last page reached by its URL while an earlier page is wrong: the earlier
-            # page is shown with its errors, and what was typed here waits for it.
-            self.storage.set_step_data(step, data)
-            return self.render(form)
-        self.request.POST = data
-        return None
-
-    def render_goto_step(self, goto_step, **kwargs):
-        """Back into a multi-page step opens its last page."""
-        response = super().render_goto_step(goto_step, **kwargs)
-        if goto_step in STEP_PARTS:
-            return redirect(self.part_url(goto_step, len(STEP_PARTS[goto_step])))
-        return response
-
-    def page_context(self, form) -> dict:
-        step = self.steps.current
-        if step not in STEP_PARTS:
-            return {"page_form": form, "page_title": None}
-        steps_parts = STEP_PARTS[step]
-        posted = self.request.method == "POST"
-        number = (posted and parts.part_with_errors(form, steps_parts)) or self.part_number(step)
-        part = steps_parts[number - 1]
-        return {
-            "page_form": parts.FormPage(form, part.fields),
-            "page_title": part.title,
-            "part_number": number,
-            "part_count": len(steps_parts),
-            "back_part": number - 1 if number > 1 else None,
-        }
 
     # -- guards ----------------------------------------------------------------------
 
@@ -343,9 +277,12 @@ class ClaimWizard(NamedUrlWizardView):
         return super().render_next_step(form, **kwargs)
 
     def render_done(self, form, **kwargs):
+        """Sign in the declaration's own post: formtools would redirect to its done step
+        first, one more round trip on a phone and a GET that signs. That step's URL stays
+        for a reload or an old link: it sends a signed claim to its done page."""
         self.clear_skipped_steps()
-        if kwargs.get("step") != self.done_step_name:
-            return super().render_done(form, **kwargs)  # formtools redirects to it first
+        if self.request.method == "GET" and signature.is_complete(self.claim):
+            return redirect("claims:done", token=self.claim.token)
         # formtools' last check of every step, on the forms this request validated already.
         forms = {}
         for step in self.get_form_list():
@@ -359,7 +296,7 @@ class ClaimWizard(NamedUrlWizardView):
     def done(self, form_list, form_dict, **kwargs):
         def clear_the_declaration():
             # A signature is given once: after any change the boxes are ticked again.
-            self.storage.clear_step_data(signature.SIGNING_STEP)
+            self.storage.clear_step_data(SIGNING_STEP)
             self.storage.save(savepoint=False)  # in the signature's transaction and commit
 
         name = form_dict["declaration"].cleaned_data["full_name"]
@@ -393,7 +330,7 @@ class ClaimWizard(NamedUrlWizardView):
             context.update(STEP_CONTEXT[step](self, form, context))
         if step in MORE_STEP_CONTEXT:
             context.update(MORE_STEP_CONTEXT[step](self, form, context))
-        if step == signature.SIGNING_STEP and signature.changed_since_signing(self.claim):
+        if step == SIGNING_STEP and signature.changed_since_signing(self.claim):
             # Signed before signatures recorded what they cover: nothing changed, say so.
             key = "signed_before" if self.claim.signed_digest else "signed_without_digest"
             context[key] = self.claim.completed_at

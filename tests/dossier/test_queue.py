@@ -20,7 +20,7 @@ from claims.tasks import read_screenshot, render_dossier_copy
 from claims.wizard.signature import sign
 from tests.dossier_worker import run_dossier_renders
 from tests.factories import add_evidence, make_claim
-from tests.journey import start_claim, walk_to
+from tests.journey import fill_in, start_claim, walk_to
 
 
 def jobs(claim) -> list[list]:
@@ -298,10 +298,10 @@ def test_the_copy_to_send_is_queued_in_the_signatures_own_commit(client):
     """The queue is a table of the same database: the render is added in the signature's
     transaction, so it exists exactly when the signature does (one commit, not two)."""
     token = start_claim(client)
-    walk_to(client, token, "declaration")
+    walk_to(client, token, "review")
     claim = Claim.objects.get(token=token)
     with CaptureQueriesContext(connection) as queries:
-        client.get(f"/c/{token}/finish/")
+        assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
 
     statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
     writes = [n for n, word in enumerate(statements) if word in ("INSERT", "UPDATE")]
@@ -316,9 +316,9 @@ def test_signing_reads_the_events_once_and_takes_no_savepoint(client):
     share one read of the events, and the cleared declaration is saved in the signature's
     own transaction, not in a savepoint of it."""
     token = start_claim(client)
-    walk_to(client, token, "declaration")
+    walk_to(client, token, "review")
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+        assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
 
     statements = [query["sql"] for query in queries.captured_queries]
     assert sum('FROM "claims_claimevent"' in sql for sql in statements) == 1

@@ -22,15 +22,13 @@ pytestmark = pytest.mark.django_db
 
 def signed_claim(client) -> str:
     token = start_claim(client)
-    walk_to(client, token, "declaration")
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration").url == f"/c/{token}/done/"
     assert is_complete(Claim.objects.get(token=token))
     return token
 
 
 def sign_again(client, token) -> None:
-    fill_in(client, token, "declaration")
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
 
 
 def claim_of(token) -> Claim:
@@ -48,6 +46,18 @@ def test_it_keeps_a_signed_claim_complete_while_nothing_changes(client):
 
     assert client.get(f"/c/{token}/done/").status_code == 200
     assert client.get(f"/c/{token}/plan.ics").status_code == 200
+
+
+def test_the_declarations_own_post_signs_and_the_finish_address_stays_for_a_reload(client):
+    """No hop through /finish/ (one round trip less on a phone, and no GET that signs); a
+    reload of that old address, or an old link, finds the done page, not the declaration."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    assert not claim_of(token).signed_digest
+
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
+    assert is_complete(claim_of(token))
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
 
 
 def test_a_changed_answer_asks_for_a_new_declaration_before_anything_is_offered(client):
@@ -241,19 +251,22 @@ def test_the_signature_and_the_answers_it_leaves_are_saved_together(client, monk
     """One commit for the signature, the cleared declaration and the keep-until date: when
     the answers cannot be saved, the claim is not signed either."""
     token = start_claim(client)
-    walk_to(client, token, "declaration")
+    walk_to(client, token, "review")
+    # Typed once and left by Back: stored, so the signature has a declaration to clear.
+    go_back(client, token, "declaration", "review", **ANSWERS["declaration"])
+    assert "declaration" in claim_of(token).answers
 
     def refused(claim, now=None):
         raise RuntimeError("the disk is full")
 
     monkeypatch.setattr("claims.wizard.storage.keep_until_after", refused)
     client.raise_request_exception = False
-    assert client.get(f"/c/{token}/finish/").status_code == 500
+    assert fill_in(client, token, "declaration").status_code == 500
     claim = claim_of(token)
     assert claim.completed_at is None and not claim.signed_digest
     assert "declaration" in claim.answers
 
     monkeypatch.undo()
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
     claim = claim_of(token)
     assert claim.signed_digest and "declaration" not in claim.answers
