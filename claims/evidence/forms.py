@@ -4,6 +4,7 @@ import functools
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.html import format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -168,37 +169,48 @@ class EvidenceUploadForm(OnceForm):
             )
         return cleaned
 
-    def script_data(self) -> list[tuple[str, object]]:
-        """data-* attributes for the page's script: the limits and the server's own words."""
+    def script_attributes(self) -> str:
+        """data-*="..." for the page's script: the limits, the room left and the server's
+        own words (the words drawn once per language: every upload form of every page
+        carries the same, and the evidence page holds seven forms)."""
         used_files = self.held.files if self.held else 0
         used_bytes = self.held.bytes if self.held else 0
-        return [
+        limits = (
             ("limit-image", self.limits.image_bytes),
             ("limit-pdf", self.limits.pdf_bytes),
             ("limit-video", self.limits.video_bytes),
             ("room-bytes", max(self.limits.claim_bytes - used_bytes, 0)),
             ("room-files", max(self.limits.files - used_files, 0)),
-            *_script_words(self.limits, get_language()),
-        ]
+        )
+        return data_attributes(limits) + _script_words(self.limits, get_language())
+
+
+def data_attributes(pairs) -> str:
+    """data-name="value" for each (name, value), escaped."""
+    return format_html_join("", ' data-{}="{}"', pairs)
 
 
 @functools.lru_cache(maxsize=16)
-def _script_words(limits: pipeline.Limits, _language: str) -> tuple[tuple[str, str], ...]:
-    """The upload script's messages in the active language (a key of the cache): the same
-    for every upload form of a page, and of every page."""
+def _script_words(limits: pipeline.Limits, _language: str) -> str:
+    """The upload script's messages in the active language (a key of the cache), drawn."""
     Kind = Evidence.Kind
-    return (
-        ("msg-image", pipeline.too_large_message(Kind.IMAGE)),
-        ("msg-pdf", pipeline.too_large_message(Kind.PDF)),
-        ("msg-video", pipeline.too_large_message(Kind.VIDEO)),
-        ("msg-type", not_supported_message()),
-        ("msg-empty", gettext("This file is empty.")),
-        ("msg-full", pipeline.claim_full_message()),
-        ("msg-count", pipeline.too_many_message()),
-        ("msg-skipped", gettext("These files will not be uploaded:")),
-        ("msg-sending", gettext("Uploading… (%(percent)s)")),
-        ("msg-checking", gettext("Checking the files…")),
-        ("msg-failed", gettext("The upload did not finish. Check your connection and try again.")),
+    return data_attributes(
+        (
+            ("msg-image", pipeline.too_large_message(Kind.IMAGE)),
+            ("msg-pdf", pipeline.too_large_message(Kind.PDF)),
+            ("msg-video", pipeline.too_large_message(Kind.VIDEO)),
+            ("msg-type", not_supported_message()),
+            ("msg-empty", gettext("This file is empty.")),
+            ("msg-full", pipeline.claim_full_message()),
+            ("msg-count", pipeline.too_many_message()),
+            ("msg-skipped", gettext("These files will not be uploaded:")),
+            ("msg-sending", gettext("Uploading… (%(percent)s)")),
+            ("msg-checking", gettext("Checking the files…")),
+            (
+                "msg-failed",
+                gettext("The upload did not finish. Check your connection and try again."),
+            ),
+        )
     )
 
 

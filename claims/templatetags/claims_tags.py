@@ -41,13 +41,6 @@ def hidden_inputs(form):
     )
 
 
-@register.simple_tag
-def data_attributes(pairs):
-    """data-name="value" for each (name, value): the limits and words the upload script
-    reads, drawn once per upload form without a loop of template variables."""
-    return format_html_join("", ' data-{}="{}"', pairs)
-
-
 def _value_attribute(field):
     value = field.field.widget.format_value(field.value())
     return "" if value is None else format_html(' value="{}"', value)
