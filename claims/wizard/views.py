@@ -54,6 +54,8 @@ STEP_CONTEXT = {
 }
 # Steps whose context comes from more than one package.
 MORE_STEP_CONTEXT = {"review": checklist.missing_evidence}
+# Pages that read the claim's files more than once (exhibit numbers, list, checklist).
+READ_FILES_ONCE = ("review",)
 
 
 class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
@@ -326,6 +328,8 @@ class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
         )
         if step in NEEDS_ASSESSMENT:
             context["assessment"] = self.assessment()
+        if step in READ_FILES_ONCE:  # read here: after any upload this request saved
+            prefetch_related_objects([self.claim], "evidence")
         if step in STEP_CONTEXT:
             context.update(STEP_CONTEXT[step](self, form, context))
         if step in MORE_STEP_CONTEXT:

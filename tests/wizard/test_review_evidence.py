@@ -1,6 +1,8 @@
 """The check-answers page says which evidence is still missing, before signing."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.evidence.samples import image_bytes, upload_of
 from tests.journey import start_claim, step_url, upload, walk_to
@@ -33,3 +35,16 @@ def test_it_stops_listing_a_need_once_its_file_is_there(client, token):
 
     assert "payment_record" not in [need.key for need in missing]
     assert "order_page" in [need.key for need in missing]
+
+
+def test_it_reads_the_files_once_for_their_numbers_list_and_checklist(client, token):
+    """Each read is a round trip to PostgreSQL; the page has three readers of the files."""
+    upload(client, token, upload_of(image_bytes(), "bill.png"), category="transaction")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(step_url(token, "review"))
+
+    reads = [q for q in queries.captured_queries if 'FROM "claims_evidence"' in q["sql"]]
+    assert len(reads) == 1
+    assert "payment_record" not in [need.key for need in page.context["missing_evidence"]]
+    assert len(page.context["evidence_items"]) == 1
