@@ -133,8 +133,10 @@ class EvidenceUploadForm(OnceForm):
         }
         if for_need is not None:
             # A need's form is one of several on the page: the limits are said once, on the
-            # form for other files, and a file too large is refused with its own words.
-            self.fields["files"].help_text = gettext("You can pick several at once.")
+            # form for other files, and a file too large is refused with its own words. No
+            # hint of its own (the page draws none: aria-describedby would name nothing);
+            # the input's `multiple` tells a screen reader that several files may be chosen.
+            self.fields["files"].help_text = ""
 
     def clean_caption(self):
         return clean_text(self.cleaned_data["caption"])

@@ -273,3 +273,38 @@ def test_it_asks_one_tick_for_the_one_declaration(client):
     assert response.status_code == 302, response.content.decode()[:1000]
     client.get(response.url)
     assert is_complete(Claim.objects.get(token=token))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_every_description_a_field_points_to_is_on_its_page(client, language):
+    """aria-describedby names the hint and the errors a screen reader reads with a field: an
+    id missing from the page is read as nothing (the evidence page's need forms pointed at a
+    hint they never drew)."""
+    client.cookies["rh_language"] = language
+    token = start_claim(client)
+    walk_to(client, token, "assessment")
+    upload(client, token, image_file("bill.png"))
+    pages = {step: client.get(step_url(token, step)) for step in ("order", "evidence")}
+    pages["evidence refused"] = client.post(
+        step_url(token, "evidence"), {"upload-category": "transaction", "upload": "1"}
+    )
+    pages["need refused"] = client.post(
+        step_url(token, "evidence"),
+        {"upload-category": "product_state", "upload-need": "redeem_recording", "upload": "1"},
+    )
+    walk_to(client, token, "review")
+    pages.update({step: client.get(step_url(token, step)) for step in ("review", "declaration")})
+
+    for name, page in pages.items():
+        html = page.content.decode()
+        assert page.status_code == (400 if "refused" in name else 200), name
+        assert ("errorlist" in html) == ("refused" in name), name
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        pointed = {
+            target
+            for value in re.findall(r'aria-describedby="([^"]+)"', html)
+            for target in value.split()
+        }
+        assert pointed or name in ("review", "declaration"), name
+        assert pointed <= ids, (name, sorted(pointed - ids))
