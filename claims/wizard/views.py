@@ -89,8 +89,12 @@ class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
     def derived(self, name, compute):
         """`compute()` once per state of the answers. One page asks for the facts, the drafts
         and the validity of every earlier step many times (conditions, guards, sections,
-        context); each stays the same until an answer changes (storage.revision)."""
-        key = (name, self.storage.revision)
+        context); each stays the same until an answer changes (storage.revision). While only
+        the declaration changed, only what reads it is computed again: the declaration's own
+        post signs after checking every other step, as the guard just did."""
+        reads_declaration = isinstance(name, tuple) and SIGNING_STEP in name
+        loaded = self.as_loaded() and not reads_declaration
+        key = (name, "loaded" if loaded else self.storage.revision)
         if key not in self._derived:
             self._derived[key] = compute()
         return self._derived[key]

@@ -8,7 +8,7 @@ from django import forms
 
 from claims.models import Claim
 from claims.wizard.facts import facts_for_claim, forms_of
-from tests.journey import start_claim, step_url, walk_to
+from tests.journey import fill_in, start_claim, step_url, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,23 @@ def test_a_page_validates_each_steps_stored_answers_once(client, monkeypatch):
     assert client.get(step_url(token, "review")).status_code == 200
     assert validated["order"] == 1
     assert validated["contact"] == 1
+
+
+def test_signing_validates_each_other_steps_answers_once(client, monkeypatch):
+    """The declaration's post checks every step before it signs, as its guard just did: the
+    declaration changed, nothing else, so the forms, the drafts and the assessment checked
+    once serve both (and the signature's own check of the claim)."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    validated = Counter()
+    full_clean = forms.BaseForm.full_clean
+
+    def counted(form):
+        validated[form.prefix] += 1
+        return full_clean(form)
+
+    monkeypatch.setattr(forms.BaseForm, "full_clean", counted)
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
+    assert Claim.objects.get(token=token).signed_digest
+    assert validated["order"] == validated["contact"] == 1
+    assert validated["messages"] == validated["assessment"] == 1
