@@ -117,7 +117,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    *(["reqtime.ReqTime"] if os.environ.get("REQTIME") else []),
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped (BREACH: docs/decisions/0014); below WhiteNoise, which serves static files
