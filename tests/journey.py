@@ -118,7 +118,7 @@ def walk_to(client, token: str, last: str, **answers_by_step):
         response = fill_in(client, token, step, **answers_by_step.get(step, {}))
         assert response.status_code == 302, (step, response.content.decode()[:2000])
         next_step = response.url.split("?")[0].rstrip("/").split("/")[-1]
-        if step == last or next_step == "finish":
+        if step == last or next_step == "done":  # the declaration signed
             return response
         step = next_step
 

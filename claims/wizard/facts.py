@@ -174,7 +174,11 @@ def answers_key(claim) -> str:
     """The claim's answers as one comparable string, the declaration aside: no fact, draft or
     covered text reads it, so clearing it at the signature keeps what was computed for the
     same answers."""
-    answers = claim.answers
+    return key_of_answers(claim.answers)
+
+
+def key_of_answers(answers: Mapping) -> str:
+    """answers_key for answers as stored."""
     if SIGNING_STEP in answers:
         answers = {step: values for step, values in answers.items() if step != SIGNING_STEP}
     return json.dumps(answers, sort_keys=True)

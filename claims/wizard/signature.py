@@ -26,6 +26,7 @@ from claims.domain.eligibility import assess
 from claims.domain.escalation import Event
 from claims.domain.normalize import as_seen
 from claims.followup import as_events
+from claims.models import Claim, ClaimGone
 from claims.retention import keep_until_after
 from claims.wizard.drafts import drafts_for_claim, refresh
 from claims.wizard.facts import (
@@ -33,6 +34,7 @@ from claims.wizard.facts import (
     facts_for_claim,
     forms_of,
     kept_on,
+    key_of_answers,
     prefixed_step_data,
 )
 from claims.wizard.steps import FORMS, SIGNING_STEP, active_steps
@@ -157,16 +159,34 @@ class ClaimContent:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def sign(claim, signed_name: str, at: datetime | None = None, along=None) -> str:
-    """Sign the claim as it is now; returns the digest the signature covers. `along()`: the
-    writes that belong with the signature, saved in its transaction (one commit: on
-    PostgreSQL each commit waits for the disk)."""
-    at = at or timezone.now()
-    claim.completed_at = at  # the events up to now are the ones the texts are written from
-    digest = ClaimContent.of(claim).digest()
+def sign(claim, signed_name: str, at: datetime | None = None, along=None) -> str | None:
+    """Sign the claim as its signer checked it; the digest the signature covers, or None when
+    its answers changed meanwhile (another tab saved): what was checked is not what would be
+    signed. Under the row's write lock: a second click on Sign finds the signature the first
+    click made of the same content meanwhile, and keeps it. `along()`: the writes that belong
+    with the signature, in its transaction (one commit: on PostgreSQL each commit waits for
+    the disk)."""
+    at, loaded_at = at or timezone.now(), claim.completed_at
     with transaction.atomic():
-        # A signed claim is kept to the end of its plan (claims.retention).
-        claim.mark_complete(signed_name, digest, at, keep_until=keep_until_after(claim, at))
+        stored = (
+            Claim.objects.select_for_update()
+            .filter(pk=claim.pk)
+            .values_list("answers", "signed_digest", "completed_at")
+            .first()
+        )
+        if stored is None:
+            raise ClaimGone(f"Claim {claim.pk} no longer exists.")
+        answers, signed_digest, signed_at = stored
+        if key_of_answers(answers) != answers_key(claim):
+            return None
+        claim.completed_at = at  # the events up to now are the ones the texts are written from
+        digest = ClaimContent.of(claim).digest()
+        if signed_at not in (None, loaded_at) and signed_digest == digest:
+            claim.completed_at, claim.signed_digest = signed_at, digest  # signed meanwhile
+        else:
+            # A signed claim is kept to the end of its plan (claims.retention).
+            keep_until = keep_until_after(claim, at)
+            claim.mark_complete(signed_name, digest, at, keep_until=keep_until)
         if along is not None:
             along()
     return digest

@@ -63,13 +63,12 @@ def bounded_step_data(step: str, data: Mapping) -> dict[str, list]:
 def save_answers(
     claim: Claim, changes: Mapping[str, dict | None], current_step: str, savepoint=True
 ) -> None:
-    """Write changed steps (None: cleared) over the answers as stored now, not as loaded, and
-    the date the claim is kept until after this change: one UPDATE, one commit.
+    """Write changed steps (None: cleared) over the answers as stored now, not as loaded, with
+    the keep-until date after this change: one UPDATE, one commit. `savepoint=False` inside a
+    transaction that fails as a whole with this one (the signature's): two round trips less.
 
     The atomic block starts with the write lock: SELECT ... FOR UPDATE on PostgreSQL, and on
     SQLite the IMMEDIATE transaction mode (settings), so no reader ever has to upgrade.
-    `savepoint=False` inside a caller's transaction that fails as a whole when this fails
-    (the signature's): a savepoint and its release are two round trips for nothing.
     """
     with transaction.atomic(savepoint=savepoint):
         stored = (

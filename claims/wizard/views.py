@@ -284,11 +284,15 @@ class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
 
     def render_done(self, form, **kwargs):
         """Sign in the declaration's own post: formtools would redirect to its done step
-        first, one more round trip on a phone and a GET that signs. That step's URL stays
-        for a reload or an old link: it sends a signed claim to its done page."""
-        self.clear_skipped_steps()
-        if self.request.method == "GET" and signature.is_complete(self.claim):
+        first, one more round trip on a phone and a GET that signs. That step's URL never
+        signs: a reload, an old link or a prefetch lands on the done page of a signed claim,
+        else on the declaration."""
+        if signature.is_complete(self.claim):  # signed as it stands: a second click too
+            self.storage.clear_step_data(SIGNING_STEP)  # never kept ticked for a next time
             return redirect("claims:done", token=self.claim.token)
+        if self.request.method != "POST":
+            return redirect(self.get_step_url(SIGNING_STEP))
+        self.clear_skipped_steps()
         # formtools' last check of every step, on the forms this request validated already.
         forms = {}
         for step in self.get_form_list():
@@ -306,7 +310,9 @@ class ClaimWizard(StepPartsMixin, NamedUrlWizardView):
             self.storage.save(savepoint=False)  # in the signature's transaction and commit
 
         name = form_dict["declaration"].cleaned_data["full_name"]
-        signature.sign(self.claim, name, along=clear_the_declaration)
+        if signature.sign(self.claim, name, along=clear_the_declaration) is None:
+            # Changed in another tab since this page was read: sign what it says now.
+            return redirect(self.get_step_url(SIGNING_STEP))
         return redirect("claims:done", token=self.claim.token)
 
     # -- templates ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from claims.dossier.render import prepare
@@ -58,6 +59,49 @@ def test_the_declarations_own_post_signs_and_the_finish_address_stays_for_a_relo
     assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
     assert is_complete(claim_of(token))
     assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+
+
+def test_the_finish_address_never_signs(client):
+    """A declaration ticked and left by Back is stored; a GET (a reload, an old link, a
+    browser's prefetch) or a HEAD of /finish/ must not turn it into a signature."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    go_back(client, token, "declaration", "review", **ANSWERS["declaration"])
+    assert "declaration" in claim_of(token).answers
+
+    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/declaration/"
+    assert client.head(f"/c/{token}/finish/").status_code == 302
+    claim = claim_of(token)
+    assert claim.completed_at is None and not claim.signed_digest
+
+
+def test_a_second_click_on_sign_keeps_the_first_signature(client):
+    """Two posts of the declaration (a double click): one signature, one render queued."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
+    first = claim_of(token)
+
+    assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
+    again = claim_of(token)
+    assert (again.completed_at, again.signed_digest) == (first.completed_at, first.signed_digest)
+    assert again.keep_until == first.keep_until
+    assert len(DBTaskResult.objects.filter(task_path__endswith="render_dossier_copy")) == 1
+
+
+def test_a_signature_over_answers_another_tab_changed_meanwhile_is_refused(client):
+    """The page checked one set of answers; another tab saved others before the post was
+    signed: nothing is signed, and the declaration shows the answers as they are now."""
+    token = start_claim(client)
+    walk_to(client, token, "review")
+    claim = claim_of(token)  # as the declaration's post read it
+    answers = claim_of(token).answers
+    answers["problem"]["description"] = ["兑换时提示卡密无效，另一个标签页改过。"]
+    Claim.objects.filter(pk=claim.pk).update(answers=answers)  # another tab, meanwhile
+
+    assert sign(claim, "李明") is None
+    assert not claim_of(token).signed_digest
+    assert sign(claim_of(token), "李明") is not None  # read again: signed
 
 
 def test_a_changed_answer_asks_for_a_new_declaration_before_anything_is_offered(client):
