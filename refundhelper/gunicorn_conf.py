@@ -35,3 +35,10 @@ class RedactingLogger(Logger):
 logger_class = RedactingLogger
 # No runtime control socket: it would sit in $HOME, shared by every gunicorn of this user.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """The app is loaded: ready it before the first request (refundhelper/warmup.py)."""
+    from refundhelper.warmup import warm_up
+
+    warm_up()
