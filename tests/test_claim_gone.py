@@ -76,8 +76,7 @@ def test_an_event_recorded_while_the_claim_is_deleted_gets_the_claim_not_found_p
 ):
     client = english_client()
     token = start_claim(client)
-    walk_to(client, token, "declaration")
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration").url == f"/c/{token}/done/"
     monkeypatch.setattr(access, "get_claim_or_404", deleted_once_found(access.get_claim_or_404))
 
     response = client.post(

@@ -17,8 +17,7 @@ NOT_DELIVERED = {"problem": {"problem": "not_delivered"}}
 
 def finished_claim(client, **answers) -> str:
     token = start_claim(client)
-    walk_to(client, token, "declaration", **answers)
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration", **answers).url == f"/c/{token}/done/"
     client.cookies["rh_language"] = "en"
     return token
 

@@ -87,8 +87,7 @@ def test_a_business_purchase_gets_no_12315_texts(client):
 
 def finished_claim(client, **answers):
     token = start_claim(client)
-    walk_to(client, token, "declaration", **answers)
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration", **answers).url == f"/c/{token}/done/"
     return token
 
 

@@ -19,8 +19,7 @@ EVENT = {"event-kind": "refused", "event-happened_on": "2026-11-22", "event-note
 
 def finished_claim(client) -> str:
     token = start_claim(client)
-    walk_to(client, token, "declaration")
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration").url == f"/c/{token}/done/"
     return token
 
 

@@ -35,8 +35,7 @@ def unfinished_claim(client) -> Claim:
 
 def finished_claim(client, **answers) -> Claim:
     token = start_claim(client)
-    walk_to(client, token, "declaration", **answers)
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration", **answers).url == f"/c/{token}/done/"
     claim = Claim.objects.get(token=token)
     assert is_complete(claim)
     return claim
@@ -201,8 +200,7 @@ def complete_claim_with_files(client) -> Claim:
     token = start_claim(client)
     walk_to(client, token, "assessment")
     assert upload(client, token, image_file("bill.png")).status_code == 302
-    walk_to(client, token, "declaration")
-    assert client.get(f"/c/{token}/finish/").url == f"/c/{token}/done/"
+    assert walk_to(client, token, "declaration").url == f"/c/{token}/done/"
     claim = Claim.objects.get(token=token)
     assert download(client, f"/c/{token}/dossier.pdf").status_code == 200
     return claim

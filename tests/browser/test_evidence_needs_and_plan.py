@@ -35,7 +35,6 @@ def finished_claim() -> str:
     client = Client()
     token = start_claim(client)
     walk_to(client, token, "declaration", problem={"problem": "not_delivered"})
-    client.get(f"/c/{token}/finish/")
     day = timezone.localdate() - timedelta(days=10)
     client.post(
         f"/c/{token}/done/",

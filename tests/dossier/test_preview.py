@@ -38,7 +38,6 @@ def test_it_shows_the_statement_and_the_exhibits_before_signing(client, token):
 def test_it_previews_what_the_signed_pdf_says(client, token):
     preview = client.get(step_url(token, "declaration")).context["preview"]["statement"]
     walk_to(client, token, "declaration")
-    client.get(f"/c/{token}/finish/")
 
     dossier = prepare(Claim.objects.get(token=token)).html
 

@@ -424,7 +424,6 @@ def test_the_dossier_is_chinese_even_when_built_from_the_english_interface(clien
     """Decision 0002: answers' labels are read in Chinese whatever the user's language."""
     token = start_claim(client)
     walk_to(client, token, "declaration")
-    client.get(f"/c/{token}/finish/")
     claim = Claim.objects.get(token=token)
 
     with translation.override("en"):

@@ -144,7 +144,6 @@ def test_a_business_purchase_is_not_sent_to_12315(client):
 def test_the_dossier_carries_the_same_assessment(client):
     token = start_claim(client)
     walk_to(client, token, "declaration", problem={"problem": "not_delivered"})
-    client.get(f"/c/{token}/finish/")
     pdf = download(client, f"/c/{token}/dossier.pdf").content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     compact = "".join(text.split())

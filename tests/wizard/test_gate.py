@@ -18,8 +18,7 @@ def landed(response) -> str:
 
 
 def finish(client, token):
-    walk_to(client, token, "declaration")
-    return client.get(f"/c/{token}/finish/")
+    return walk_to(client, token, "declaration")
 
 
 def gate_page(client, token):
@@ -199,7 +198,6 @@ def test_a_no_to_an_event_note_asks_for_a_new_signature(client):
     assert landed(response) == "review"
     fill_in(client, token, "review")
     fill_in(client, token, "declaration")
-    client.get(f"/c/{token}/finish/")
     assert is_complete(Claim.objects.get(token=token))
     assert "其实已经到账了" in client.get(f"/c/{token}/done/").content.decode()
 
@@ -235,7 +233,6 @@ def test_a_goodwill_request_is_signed_without_a_dossier_promise(client):
 def test_a_goodwill_request_offers_no_complaint_events(client):
     token = start_claim(client)
     walk_to(client, token, "declaration", problem=CHANGED_MIND)
-    client.get(f"/c/{token}/finish/")
 
     kinds = [
         value

@@ -13,7 +13,6 @@ CHANGED_MIND = {"problem": "changed_mind", "redeemed": "no"}
 def finish(client, **answers) -> str:
     token = start_claim(client)
     walk_to(client, token, "declaration", **answers)
-    client.get(f"/c/{token}/finish/")
     return token
 
 
