@@ -43,38 +43,38 @@ def test_a_claims_forms_are_validated_once_and_bound_again_after_a_change(client
     assert facts_for_claim(claim) is None
 
 
-def test_a_page_validates_each_steps_stored_answers_once(client, monkeypatch):
+@pytest.fixture
+def validated(monkeypatch) -> Counter:
+    """How many times each step's form (by prefix) was validated."""
+    counts = Counter()
+    full_clean = forms.BaseForm.full_clean
+
+    def counted(form):
+        counts[form.prefix] += 1
+        return full_clean(form)
+
+    monkeypatch.setattr(forms.BaseForm, "full_clean", counted)
+    return counts
+
+
+def test_a_page_validates_each_steps_stored_answers_once(client, validated):
     """The step guard, the facts, the drafts and the review's sections share one validated
     form per step (the wizard's stored_form), not one each."""
     token = start_claim(client)
     walk_to(client, token, "review")
-    validated = Counter()
-    full_clean = forms.BaseForm.full_clean
-
-    def counted(form):
-        validated[form.prefix] += 1
-        return full_clean(form)
-
-    monkeypatch.setattr(forms.BaseForm, "full_clean", counted)
+    validated.clear()
     assert client.get(step_url(token, "review")).status_code == 200
     assert validated["order"] == 1
     assert validated["contact"] == 1
 
 
-def test_signing_validates_each_other_steps_answers_once(client, monkeypatch):
+def test_signing_validates_each_other_steps_answers_once(client, validated):
     """The declaration's post checks every step before it signs, as its guard just did: the
     declaration changed, nothing else, so the forms, the drafts and the assessment checked
     once serve both (and the signature's own check of the claim)."""
     token = start_claim(client)
     walk_to(client, token, "review")
-    validated = Counter()
-    full_clean = forms.BaseForm.full_clean
-
-    def counted(form):
-        validated[form.prefix] += 1
-        return full_clean(form)
-
-    monkeypatch.setattr(forms.BaseForm, "full_clean", counted)
+    validated.clear()
     assert fill_in(client, token, "declaration").url == f"/c/{token}/done/"
     assert Claim.objects.get(token=token).signed_digest
     assert validated["order"] == validated["contact"] == 1

@@ -171,17 +171,7 @@ def test_it_writes_nothing_when_nothing_changed():
 
 
 @pytest.mark.django_db
-def test_it_moves_keep_until_when_it_saves():
-    claim = make_claim()
-    Claim.objects.filter(pk=claim.pk).update(keep_until=None)
-    storage = storage_for(claim)
-    storage.set_step_data("order", {"order-shop_name": ["新店"]})
-    storage.update_response(None)
-    assert Claim.objects.get(pk=claim.pk).keep_until is not None
-
-
-@pytest.mark.django_db
-def test_it_writes_the_answers_and_the_keep_until_date_in_one_update():
+def test_it_moves_keep_until_when_it_saves_in_the_same_update_as_the_answers():
     """Every statement is a round trip to PostgreSQL, on every page a user saves."""
     claim = make_claim()
     Claim.objects.filter(pk=claim.pk).update(keep_until=None)
