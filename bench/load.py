@@ -25,7 +25,11 @@ It prints p50/p95 per kind of request (step, upload, download, status polls, tri
 readings' and dossiers' waiting times, errors, and the CPU seconds of the app servers, the
 task workers and this process (which shares the machine); the last line is JSON. Goals: 0
 errors, step_p95_ms <= 3 x trivial_p95_ms, download_p95_ms <= 100 (once ready), no request
-over WEB_TIMEOUT. Traffic goes to 127.0.0.1 only, and every loop is bounded.
+over WEB_TIMEOUT. trivial_p95_ms counts the probes made while people walk the steps (from the
+first step to the last), the load the steps met; trivial_p95_whole_run_ms counts them all,
+the quieter minutes spent waiting for dossiers too (decision 0018). Each task worker reads
+screenshots with the cores shared out among the workers (OCR_THREADS, as README.md says).
+Traffic goes to 127.0.0.1 only, and every loop is bounded.
 """
 
 import argparse
@@ -154,7 +158,9 @@ class Browser:
             raw = response.read()
         finally:
             connection.close()
-        self.tally.add(kind, (time.perf_counter() - began) * 1000, page_of(method, path))
+        self.tally.add(
+            kind, (time.perf_counter() - began) * 1000, page_of(method, path), began=began
+        )
         if response.getheader("Content-Encoding") == "gzip":
             raw = gzip.decompress(raw)
         for header, value in response.getheaders():
@@ -175,12 +181,27 @@ class Tally:
         self.errors: list[str] = []
         self.steps = 0
         self.pages: dict[str, list[float]] = {}  # the step requests by page: which set the p95
+        # When each step and each probe began (perf_counter seconds), beside its milliseconds.
+        self.began: dict[str, list[tuple[float, float]]] = {}
 
-    def add(self, kind: str, value: float, page: str = "") -> None:
+    def add(self, kind: str, value: float, page: str = "", began: float | None = None) -> None:
         with self.lock:
             self.timings.setdefault(kind, []).append(value)
             if kind == "step":
                 self.pages.setdefault(page, []).append(value)
+            if began is not None:
+                self.began.setdefault(kind, []).append((began, value))
+
+    def trivial_while_walking(self) -> list[float]:
+        """The probes that began between the first step's start and the last step's end: the
+        trivial view under the same load as the steps. After the last step people only wait
+        for their dossiers, and the probes then measure a quieter server (decision 0018)."""
+        steps = self.began.get("step", [])
+        if not steps:
+            return []
+        first = min(began for began, _ms in steps)
+        last = max(began + ms / 1000 for began, ms in steps)
+        return [ms for began, ms in self.began.get("trivial", []) if first <= began <= last]
 
     def error(self, text: str) -> None:
         with self.lock:
@@ -458,6 +479,13 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
+def ocr_threads(task_workers: int) -> int:
+    """The screenshot reader's threads per task worker, as README.md advises a deployment:
+    the cores shared out among the workers (OCR_THREADS, when set, wins). Two workers that
+    each ask for every core make four threads on two cores that wait on each other."""
+    return int(os.environ.get("OCR_THREADS") or max(1, (os.cpu_count() or 1) // task_workers))
+
+
 def start_processes(folder: Path, ports, args, database_url: str):
     workers = args.workers
     env = server_environment(folder, ports[0], workers, database_url, ports[0])
@@ -467,6 +495,7 @@ def start_processes(folder: Path, ports, args, database_url: str):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
     gunicorn = str(Path(python).with_name("gunicorn"))
     processes = []
+    task_env = {**env, "OCR_THREADS": str(ocr_threads(args.task_workers))}
     for number in range(args.task_workers):
         processes.append(
             subprocess.Popen(
@@ -485,7 +514,7 @@ def start_processes(folder: Path, ports, args, database_url: str):
                     f"bench-{number}",
                 ],
                 cwd=ROOT,
-                env=env,
+                env=task_env,
             )
         )
     for port in ports:
@@ -631,13 +660,14 @@ def main() -> None:
 def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> None:
     for error in tally.errors[:10]:
         print("error:", error)
-    t = tally.timings
-    for kind in ("step", "upload", "download", "poll", "trivial", "reading", "dossier_ready"):
+    t = dict(tally.timings, trivial_walking=tally.trivial_while_walking())
+    kinds = ("step", "upload", "download", "poll", "trivial", "trivial_walking", "reading")
+    for kind in (*kinds, "dossier_ready"):
         values = t.get(kind, [])
         unit = "s" if kind in ("reading", "dossier_ready") else "ms"
         scale = 1000 if unit == "s" else 1
         print(
-            f"{kind:14} n={len(values):5}  p50 {percentile(values, 0.5) / scale:8.2f} {unit}"
+            f"{kind:15} n={len(values):5}  p50 {percentile(values, 0.5) / scale:8.2f} {unit}"
             f"  p95 {percentile(values, 0.95) / scale:8.2f} {unit}"
         )
     slow = percentile(t.get("step", []), 0.95)
@@ -650,15 +680,22 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
             f"  p95 {percentile(values, 0.95):7.1f} ms"
         )
     requests = [
-        v for kind, values in t.items() if kind not in ("reading", "dossier_ready") for v in values
+        v
+        for kind, values in t.items()
+        if kind not in ("reading", "dossier_ready", "trivial_walking")
+        for v in values
     ]
-    step_p95, trivial_p95 = percentile(t.get("step", []), 0.95), percentile(t["trivial"], 0.95)
+    step_p95 = percentile(t.get("step", []), 0.95)
+    trivial_p95 = percentile(t["trivial_walking"], 0.95)
+    whole_run_p95 = percentile(t["trivial"], 0.95)
     max_request_s = max(requests) / 1000
     print(
         f"{args.users} users x {args.rounds} claims (arriving over {args.ramp:.0f} s, "
         f"{args.think:.1f} s a page) on {args.database}, {args.servers} server(s) "
         f"x {args.workers} workers, {args.task_workers} task worker(s): {tally.steps} form steps "
-        f"in {elapsed:.1f} s; step p95 / trivial p95 = {step_p95 / trivial_p95:.2f} (goal <= 3); "
+        f"in {elapsed:.1f} s; step p95 / trivial p95 while people walk = "
+        f"{step_p95 / trivial_p95:.2f} (goal <= 3; over the whole run "
+        f"{step_p95 / whole_run_p95:.2f}); "
         f"download p95 {percentile(t.get('download', []), 0.95):.0f} ms (goal <= 100); "
         f"slowest request {max_request_s:.1f} s (WEB_TIMEOUT {web_timeout} s)"
     )
@@ -678,11 +715,14 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
                 "task_workers": args.task_workers,
                 "task_nice": args.task_nice,
                 "task_sched": args.task_sched,
+                "ocr_threads": ocr_threads(args.task_workers),
                 "errors": len(tally.errors),
                 "steps_per_s": round(tally.steps / elapsed, 1),
                 "p95_ms": round(step_p95, 1),
                 "step_p95_ms": round(step_p95, 1),
                 "trivial_p95_ms": round(trivial_p95, 1),
+                "trivial_p95_whole_run_ms": round(whole_run_p95, 1),
+                "step_to_trivial": round(step_p95 / trivial_p95, 2),
                 "upload_p95_ms": round(percentile(t.get("upload", []), 0.95), 1),
                 "reading_p95_s": round(percentile(t.get("reading", []), 0.95) / 1000, 2),
                 "download_p95_ms": round(percentile(t.get("download", []), 0.95), 1),
