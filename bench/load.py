@@ -686,7 +686,8 @@ def report(args, tally: Tally, elapsed: float, web_timeout: int, cpu: dict) -> N
         for v in values
     ]
     step_p95 = percentile(t.get("step", []), 0.95)
-    trivial_p95 = percentile(t["trivial_walking"], 0.95)
+    # A run whose people all failed before their first step has no walk to compare over.
+    trivial_p95 = percentile(t["trivial_walking"] or t["trivial"], 0.95)
     whole_run_p95 = percentile(t["trivial"], 0.95)
     max_request_s = max(requests) / 1000
     print(

@@ -42,3 +42,19 @@ def test_ocr_threads_share_the_cores_among_task_workers(load, monkeypatch):
     assert load.ocr_threads(4) == 1
     monkeypatch.setenv("OCR_THREADS", "3")
     assert load.ocr_threads(2) == 3
+
+
+def test_a_run_without_steps_still_reports(load, capsys):
+    """Everyone failed before their first step: the errors are printed, not a ZeroDivisionError."""
+    tally = load.Tally()
+    tally.add("trivial", 2.0, began=1.0)
+    tally.error("start answered 500")
+    args = load.argparse.Namespace(
+        users=1, rounds=1, think=3.0, ramp=30.0, database="sqlite", servers=1, workers=2,
+        task_workers=1, task_nice=10, task_sched="idle",
+    )  # fmt: skip
+    load.report(args, tally, elapsed=5.0, web_timeout=60, cpu={"web": 0, "tasks": 0, "people": 0})
+    printed = capsys.readouterr().out
+    assert "error: start answered 500" in printed
+    summary = load.json.loads(printed.strip().splitlines()[-1])
+    assert summary["errors"] == 1 and summary["trivial_p95_ms"] == 2.0
