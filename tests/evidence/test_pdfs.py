@@ -74,13 +74,20 @@ def test_it_reads_a_looping_form_once():
 
 def test_it_stops_at_the_cpu_budget_when_every_step_is_under_its_limit():
     forms = crafted_pdfs.many_forms()
-    started = time.process_time()
-
-    with pytest.raises(TooCostly):
-        read_all(forms, cpu_seconds=0.05)
+    # The reader's budget leaves out garbage collections (5dfdca8): so does this clock. Late
+    # in a long test worker one full collection of its heap took 0.5 s on its own.
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.process_time()
+        with pytest.raises(TooCostly):
+            read_all(forms, cpu_seconds=0.05)
+        spent = time.process_time() - started
+    finally:
+        gc.enable()
 
     # The old reader spent about 30 s on this file; each step alone stays under the limits.
-    assert time.process_time() - started < 0.5
+    assert spent < 0.5
 
 
 def test_it_counts_the_budget_from_opening_the_file():
